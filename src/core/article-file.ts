@@ -1,0 +1,75 @@
+// One file's bytes → its front matter, fields, article and problems. Pure: no file system.
+import { isUtf8 } from 'node:buffer';
+import type { Article } from './article.js';
+import type { CoreContext } from './context.js';
+import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './frontmatter.js';
+import { toArticle } from './normalise.js';
+import { error, type Problem } from './problem.js';
+
+export interface ArticleFile {
+  path: string;
+  /** The decoded text without its byte-order mark; absent when the bytes are not text. */
+  text?: string;
+  bom: boolean;
+  frontMatter?: FrontMatter;
+  data?: Map<string, unknown>;
+  article?: Article;
+  /** Problems that stopped the reading: encoding, front matter, YAML. */
+  problems: Problem[];
+}
+
+/** Where the first byte that is not UTF-8 sits, as a line and column, for the message. */
+function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    // isUtf8 on the one character also catches overlong forms and surrogates.
+    if (extra < 0 || i + extra >= bytes.length || !isUtf8(bytes.subarray(i, i + extra + 1))) break;
+    i += extra + 1;
+  }
+  const lineStart = bytes.lastIndexOf(0x0a, i - 1) + 1;
+  let line = 1;
+  for (let k = 0; k < lineStart; k++) if (bytes[k] === 0x0a) line++;
+  const before = Buffer.from(bytes.buffer, bytes.byteOffset + lineStart, i - lineStart).toString('utf8');
+  return { line, column: [...before].length + 1 };
+}
+
+export function decodeArticle(path: string, bytes: Uint8Array, ctx: CoreContext): ArticleFile {
+  const file: ArticleFile = { path, bom: false, problems: [] };
+  if (bytes.includes(0)) {
+    file.problems.push(error('file-binary', 'This is a binary file, not text (it holds NUL bytes); an article is UTF-8 text', { line: 1, column: 1 }));
+    return file;
+  }
+  if (!isUtf8(bytes)) {
+    file.problems.push(
+      error('invalid-utf8', 'The file is not valid UTF-8 here; save it as UTF-8 in your editor', firstBadByte(bytes)),
+    );
+    return file;
+  }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) {
+    file.bom = true;
+    text = text.slice(1);
+  }
+  file.text = text;
+  if (text.trim() === '') {
+    file.problems.push(error('file-empty', 'The file is empty; write an article in it or delete it', { line: 1, column: 1 }));
+    return file;
+  }
+  const split = splitFrontMatter(text);
+  if (!split.ok) {
+    file.problems.push(split.problem);
+    return file;
+  }
+  file.frontMatter = split.frontMatter;
+  const parsed = parseFrontMatter(split.frontMatter.yaml, split.frontMatter.yamlLine);
+  if (!parsed.ok) {
+    file.problems.push(parsed.problem);
+    return file;
+  }
+  file.data = parsed.data;
+  file.article = toArticle(path, parsed.data, ctx);
+  return file;
+}
+

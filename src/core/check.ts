@@ -1,0 +1,19 @@
+// Run every file rule over a decoded file and place each problem in the file.
+import type { ArticleFile } from './article-file.js';
+import type { CoreContext } from './context.js';
+import { locateProblems } from './locate.js';
+import { byPosition, type Problem } from './problem.js';
+import { checkFile, type FileFacts } from './rules/index.js';
+
+/** Every file-level problem of a decoded file, each with its line and column, in file order. */
+export function checkArticleFile(file: ArticleFile, ctx: CoreContext): Problem[] {
+  const problems = [...file.problems];
+  if (file.data && file.frontMatter && file.text !== undefined) {
+    const fm = file.frontMatter;
+    const facts: FileFacts = { path: file.path, data: file.data, body: file.text.slice(fm.bodyStart), bodyLine: fm.bodyLine };
+    if (file.article) facts.article = file.article;
+    problems.push(...checkFile(facts, ctx));
+    locateProblems(problems, fm.yaml, fm.yamlLine);
+  }
+  return problems.sort(byPosition);
+}

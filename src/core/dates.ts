@@ -1,0 +1,163 @@
+// Calendar dates as 'YYYY-MM-DD' strings: they sort as text, print as written, and no time
+// zone can move them. Arithmetic goes through Date.UTC, never through local time.
+
+export type IsoDate = string; // 'YYYY-MM-DD'
+
+export interface DateValue {
+  date: IsoDate;
+  /** 'HH:MM:SS' when the front matter gave a time; orders items within one day. */
+  time?: string;
+  /** 'Z' or '+HH:MM' / '-HH:MM' as written. */
+  offset?: string;
+}
+
+export type DateParse = { ok: true; value: DateValue } | { ok: false; reason: 'format' | 'impossible'; message: string };
+
+const FRONT_MATTER_DATE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isRealDate(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
+}
+
+/** Parse a front-matter date as written: 2019-03-23, 2019-03-23T09:30, 2019-03-23T09:30:00-05:00. */
+export function parseDateValue(text: string): DateParse {
+  const m = FRONT_MATTER_DATE.exec(text.trim());
+  if (!m) {
+    return { ok: false, reason: 'format', message: `"${text}" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23` };
+  }
+  const [, y, mo, d, hh, mi, ss, offset] = m;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  if (!isRealDate(year, month, day)) {
+    return { ok: false, reason: 'impossible', message: `${y}-${mo}-${d} is not a real date` };
+  }
+  const value: DateValue = { date: isoDate(year, month, day) };
+  if (hh !== undefined) {
+    if (Number(hh) > 23 || Number(mi) > 59 || Number(ss ?? 0) > 59) {
+      return { ok: false, reason: 'impossible', message: `${hh}:${mi}${ss ? `:${ss}` : ''} is not a time of day` };
+    }
+    value.time = `${hh}:${mi}:${ss ?? '00'}`;
+    if (offset) value.offset = offset.toUpperCase() === 'Z' ? 'Z' : offset;
+  }
+  return { ok: true, value };
+}
+
+function fromUtc(ms: number): IsoDate {
+  const d = new Date(ms);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+function parts(date: IsoDate): [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const [y, m, d] = parts(date);
+  return fromUtc(Date.UTC(y, m - 1, d + days));
+}
+
+/** Add months, keeping the day where the month has it (31 March − 1 month → 28 or 29 February). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = parts(date);
+  const first = new Date(Date.UTC(y, m - 1 + months, 1));
+  const year = first.getUTCFullYear();
+  const month = first.getUTCMonth() + 1;
+  return isoDate(year, month, Math.min(d, daysInMonth(year, month)));
+}
+
+/** Monday = 1 … Sunday = 7, as ISO 8601 numbers them. */
+export function isoWeekday(date: IsoDate): number {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
+}
+
+/** Today's calendar date in a time zone (the system's when none is given). */
+export function todayIn(timeZone?: string, now: Date = new Date()): IsoDate {
+  const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const get = (type: string) => fmt.formatToParts(now).find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface DateRange {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+const RELATIVE = /^(\d+)\s*([dwmy])$/i;
+
+/**
+ * A date as typed on the command line, as the range of days it covers:
+ * 2019-03-18 (that day), 2019-03 (that month), 2019 (that year),
+ * or 7d / 4w / 3m / 1y (from that long before today up to today).
+ * Returns undefined when the text is none of these or names a day that does not exist.
+ */
+export function parseDateSpec(text: string, today: IsoDate): DateRange | undefined {
+  const spec = text.trim();
+  const rel = RELATIVE.exec(spec);
+  if (rel) {
+    const n = Number(rel[1]);
+    const unit = rel[2]!.toLowerCase();
+    const from =
+      unit === 'd' ? addDays(today, -n) : unit === 'w' ? addDays(today, -7 * n) : addMonths(today, unit === 'm' ? -n : -12 * n);
+    return { from, to: today };
+  }
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(spec);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (!isRealDate(y, mo, d)) return undefined;
+    const day = isoDate(y, mo, d);
+    return { from: day, to: day };
+  }
+  m = /^(\d{4})-(\d{1,2})$/.exec(spec);
+  if (m) return monthRange(Number(m[1]), Number(m[2]));
+  m = /^(\d{4})$/.exec(spec);
+  if (m) return { from: `${m[1]}-01-01`, to: `${m[1]}-12-31` };
+  return undefined;
+}
+
+export function monthRange(year: number, month: number): DateRange | undefined {
+  if (month < 1 || month > 12) return undefined;
+  return { from: isoDate(year, month, 1), to: isoDate(year, month, daysInMonth(year, month)) };
+}
+
+/** The ISO week (Monday to Sunday) that holds a date. */
+export function weekOf(date: IsoDate): DateRange {
+  const from = addDays(date, 1 - isoWeekday(date));
+  return { from, to: addDays(from, 6) };
+}
+
+/** ISO week 'YYYY-Www': Monday of week 1 is the Monday of the week holding 4 January. */
+export function isoWeekRange(year: number, week: number): DateRange | undefined {
+  const weekOne = weekOf(isoDate(year, 1, 4)).from;
+  const from = addDays(weekOne, 7 * (week - 1));
+  const next = weekOf(isoDate(year + 1, 1, 4)).from;
+  if (week < 1 || from >= next) return undefined;
+  return { from, to: addDays(from, 6) };
+}
+
+/** Sort key: date then time, so that items of one day keep the order their times give. */
+export function dateKey(value: DateValue | undefined): string {
+  if (!value) return '';
+  return value.time ? `${value.date}T${value.time}` : `${value.date}T00:00:00`;
+}

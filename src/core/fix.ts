@@ -1,0 +1,60 @@
+// Apply safe fixes to front-matter YAML as text edits, so that everything the fix does not
+// touch (comments, quoting, key order, the body) stays byte for byte.
+import { isSeq, type Node } from 'yaml';
+import type { Fix } from './problem.js';
+import { findPair, parseYamlDocument } from './yaml-nodes.js';
+
+const RESERVED = /^(?:true|false|yes|no|on|off|null|~|y|n)$/i;
+
+/** A string as a YAML flow scalar: plain where that is safe, else double-quoted. */
+export function yamlScalar(text: string): string {
+  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .'’()/-]*$/u.test(text) && !/\s$/.test(text);
+  if (plain && !RESERVED.test(text) && !/^[\d.+-]/.test(text)) return text;
+  return JSON.stringify(text);
+}
+
+export function yamlFlowList(values: readonly string[]): string {
+  return `[${values.map(yamlScalar).join(', ')}]`;
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One field's new list, written in the style the field already had. */
+function editFor(yaml: string, doc: ReturnType<typeof parseYamlDocument>, fix: Fix, eol: string): Edit {
+  const pair = findPair(doc.contents, fix.field);
+  if (!pair) {
+    const end = yaml.length;
+    const lead = end > 0 && !yaml.endsWith('\n') ? eol : '';
+    return { start: end, end, text: `${lead}${fix.field}: ${yamlFlowList(fix.value)}${eol}` };
+  }
+  const value = pair.value as Node | null;
+  if (isSeq(value) && !value.flow && value.items.length > 0) {
+    const first = (value.items[0] as Node).range!;
+    const last = (value.items[value.items.length - 1] as Node).range!;
+    const lineStart = yaml.lastIndexOf('\n', first[0] - 1) + 1;
+    // The "- " of the first item starts the sequence; later items line up under it.
+    const dash = yaml.lastIndexOf('-', first[0]);
+    const indent = yaml.slice(lineStart, dash);
+    const items = fix.value.map((v) => `- ${yamlScalar(v)}`).join(`${eol}${indent}`);
+    return { start: dash, end: last[1], text: items };
+  }
+  const range = value?.range ?? [(pair.key as Node).range![1] + 1, (pair.key as Node).range![1] + 1];
+  const empty = range[0] === range[1];
+  return { start: range[0], end: range[1], text: `${empty ? ' ' : ''}${yamlFlowList(fix.value)}` };
+}
+
+/** The YAML text with the fixes applied; the first fix of a field wins. */
+export function applyFixes(yaml: string, fixes: readonly Fix[]): string {
+  const eol = yaml.includes('\r\n') ? '\r\n' : '\n';
+  const doc = parseYamlDocument(yaml);
+  const byField = new Map<string, Fix>();
+  for (const fix of fixes) if (!byField.has(fix.field)) byField.set(fix.field, fix);
+  const edits = [...byField.values()].map((fix) => editFor(yaml, doc, fix, eol)).sort((a, b) => b.start - a.start);
+  let out = yaml;
+  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}

@@ -1,0 +1,39 @@
+// A problem found in an article: rule id, severity, a message that says what to do, and where.
+
+export type Severity = 'error' | 'warning';
+
+/** A place in the front matter as a YAML path: ['regions', 1] is the second region. */
+export interface YamlPlace {
+  path: readonly (string | number)[];
+  /** Point at the key rather than the value (unknown fields). */
+  key?: boolean;
+}
+
+/** A safe fix: give a field a new list value. Applied by core/fix.ts, written by store/. */
+export interface Fix {
+  field: string;
+  value: readonly string[];
+}
+
+export interface Problem {
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** 1-based line and column in the file; filled from `at` by the locator when absent. */
+  line?: number;
+  column?: number;
+  at?: YamlPlace;
+  fix?: Fix;
+}
+
+export function error(rule: string, message: string, where: Partial<Problem> = {}): Problem {
+  return { rule, severity: 'error', message, ...where };
+}
+
+export function warning(rule: string, message: string, where: Partial<Problem> = {}): Problem {
+  return { rule, severity: 'warning', message, ...where };
+}
+
+export function byPosition(a: Problem, b: Problem): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule);
+}

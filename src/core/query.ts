@@ -1,0 +1,159 @@
+// Filter, sort and group articles: the shared engine of list, digest, stats and regions.
+import type { Article, ArticleType } from './article.js';
+import { dateKey, type IsoDate } from './dates.js';
+import type { Gazetteer } from './gazetteer.js';
+import { fold } from './text.js';
+
+export interface Query {
+  /** Canonical region names; an article matches when it lists one or has a place in one. */
+  regions?: string[];
+  types?: ArticleType[];
+  tags?: string[];
+  /** Inclusive calendar dates; undated articles (pages) never match a date filter. */
+  from?: IsoDate;
+  to?: IsoDate;
+  /** Matched accent- and case-insensitively against title and summary (the body by the caller). */
+  search?: string;
+  author?: string;
+  /** Include drafts (left out by default). */
+  drafts?: boolean;
+  /** Include items dated after today (left out by default). */
+  future?: boolean;
+  today: IsoDate;
+}
+
+/** The regions an article is about: those it lists and those its places lie in. */
+export function articleRegions(article: Article, gazetteer: Gazetteer): Set<string> {
+  const regions = new Set(article.regions);
+  for (const place of article.places) {
+    const region = gazetteer.regionOf(place);
+    if (region) regions.add(region);
+  }
+  return regions;
+}
+
+/** Title and summary match the search text (already folded by foldSearch). */
+export function matchesText(article: Article, folded: string): boolean {
+  return fold(article.title).includes(folded) || fold(article.summary).includes(folded);
+}
+
+export function foldSearch(text: string): string {
+  return fold(text).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Every filter but the body search. `search` here matches title and summary; the caller
+ * decides whether to look in bodies for articles that fail only that test (see needsBody).
+ */
+export function matchesExceptSearch(article: Article, query: Query, gazetteer: Gazetteer): boolean {
+  if (article.draft && !query.drafts) return false;
+  const date = article.date?.date;
+  if (date !== undefined && date > query.today && !query.future) return false;
+  if (query.from !== undefined || query.to !== undefined) {
+    if (date === undefined) return false;
+    if (query.from !== undefined && date < query.from) return false;
+    if (query.to !== undefined && date > query.to) return false;
+  }
+  if (query.types?.length && !query.types.includes(article.type)) return false;
+  if (query.tags?.length && !query.tags.some((t) => article.tags.includes(t))) return false;
+  if (query.author !== undefined && !fold(article.author ?? '').includes(fold(query.author))) return false;
+  if (query.regions?.length) {
+    const regions = articleRegions(article, gazetteer);
+    if (!query.regions.some((r) => regions.has(r))) return false;
+  }
+  return true;
+}
+
+/** Filter; `bodyOf` supplies an article's body for --search when title and summary miss. */
+export function filterArticles(
+  articles: readonly Article[],
+  query: Query,
+  gazetteer: Gazetteer,
+  bodyOf?: (article: Article) => string,
+): Article[] {
+  const search = query.search ? foldSearch(query.search) : undefined;
+  return articles.filter((article) => {
+    if (!matchesExceptSearch(article, query, gazetteer)) return false;
+    if (search === undefined || matchesText(article, search)) return true;
+    return bodyOf !== undefined && foldSearch(bodyOf(article)).includes(search);
+  });
+}
+
+export type SortKey = 'date' | 'title';
+
+const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Newest first by date and time; undated pages after them by `order`; ties by title. */
+export function compareByDate(a: Article, b: Article): number {
+  const ka = dateKey(a.date);
+  const kb = dateKey(b.date);
+  if (ka !== kb) return ka < kb ? 1 : -1;
+  if (!a.date && !b.date && a.order !== b.order) return (a.order ?? Infinity) - (b.order ?? Infinity);
+  return titleCollator.compare(a.title, b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+
+export function sortArticles(articles: readonly Article[], by: SortKey = 'date', reverse = false): Article[] {
+  const sorted = [...articles].sort(by === 'title' ? (a, b) => titleCollator.compare(a.title, b.title) || compareByDate(a, b) : compareByDate);
+  return reverse ? sorted.reverse() : sorted;
+}
+
+export type GroupKey = 'region' | 'month' | 'year' | 'type' | 'tag';
+
+export interface Group {
+  /** Stable key for scripts: a region name, 'YYYY-MM', a type, a tag; '' for "none". */
+  key: string;
+  articles: Article[];
+}
+
+/**
+ * Group sorted articles; an article with several regions or tags appears under each.
+ * Groups come in a natural order: regions as the gazetteer lists them, months and years
+ * newest first, types news-letter-page, tags alphabetically; the "none" group last.
+ */
+export function groupArticles(articles: readonly Article[], by: GroupKey, gazetteer: Gazetteer): Group[] {
+  const groups = new Map<string, Article[]>();
+  const add = (key: string, article: Article) => {
+    const list = groups.get(key);
+    if (list) list.push(article);
+    else groups.set(key, [article]);
+  };
+  for (const article of articles) {
+    let keys: string[];
+    switch (by) {
+      case 'region':
+        keys = [...articleRegions(article, gazetteer)];
+        break;
+      case 'tag':
+        keys = article.tags;
+        break;
+      case 'month':
+        keys = article.date ? [article.date.date.slice(0, 7)] : [];
+        break;
+      case 'year':
+        keys = article.date ? [article.date.date.slice(0, 4)] : [];
+        break;
+      case 'type':
+        keys = [article.type];
+        break;
+    }
+    if (keys.length === 0) add('', article);
+    for (const key of keys) add(key, article);
+  }
+  const regionOrder = new Map(gazetteer.regionNames().map((name, i) => [name, i]));
+  const typeOrder = new Map([['news', 0], ['letter', 1], ['page', 2]]);
+  const rank = (key: string): number | string => {
+    if (by === 'region') return regionOrder.get(key) ?? 999;
+    if (by === 'type') return typeOrder.get(key) ?? 9;
+    return key;
+  };
+  return [...groups.entries()]
+    .map(([key, list]) => ({ key, articles: list }))
+    .sort((a, b) => {
+      if (a.key === '' || b.key === '') return a.key === '' ? 1 : -1;
+      const ra = rank(a.key);
+      const rb = rank(b.key);
+      if (typeof ra === 'number' && typeof rb === 'number') return ra - rb;
+      const cmp = String(ra).localeCompare(String(rb));
+      return by === 'month' || by === 'year' ? -cmp : cmp;
+    });
+}

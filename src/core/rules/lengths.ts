@@ -1,0 +1,33 @@
+import { LIMITS } from '../article.js';
+import { error, type Problem, warning } from '../problem.js';
+import type { FileRule } from './types.js';
+
+export const lengthsRule: FileRule = {
+  name: 'lengths',
+  check({ data }) {
+    const problems: Problem[] = [];
+    const title = data.get('title');
+    if (typeof title === 'string') {
+      const at = { path: ['title'] };
+      if (/[\r\n]/.test(title.trim())) {
+        problems.push(error('title-length', 'The title must be one line; join its lines', { at }));
+      }
+      const length = [...title.trim()].length;
+      if (length > LIMITS.titleMax) {
+        problems.push(error('title-length', `The title is ${length} characters; shorten it to ${LIMITS.titleMax} or fewer`, { at }));
+      }
+    }
+    const summary = data.get('summary');
+    if (typeof summary === 'string') {
+      const length = [...summary.trim()].length;
+      if (length > LIMITS.summaryWarn) {
+        problems.push(
+          warning('summary-length', `The summary is ${length} characters; a lede over ${LIMITS.summaryWarn} reads badly in the digest`, {
+            at: { path: ['summary'] },
+          }),
+        );
+      }
+    }
+    return problems;
+  },
+};

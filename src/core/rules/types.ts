@@ -1,0 +1,26 @@
+import type { Article } from '../article.js';
+import type { CoreContext } from '../context.js';
+import type { Problem } from '../problem.js';
+
+/** What a rule sees of one file whose front matter parsed. */
+export interface FileFacts {
+  path: string;
+  data: ReadonlyMap<string, unknown>;
+  body: string;
+  /** The file's line where the body starts. */
+  bodyLine: number;
+  /** The lenient reading, when title, type and date are usable. */
+  article?: Article;
+}
+
+/** One concern checked file by file. A rule may report under several ids of its own. */
+export interface FileRule {
+  name: string;
+  check(file: FileFacts, ctx: CoreContext): Problem[];
+}
+
+/** A concern that needs the whole archive (duplicate slugs, letter series). */
+export interface ArchiveRule {
+  name: string;
+  check(articles: readonly Article[], ctx: CoreContext): Map<string, Problem[]>;
+}

@@ -1,0 +1,45 @@
+// The topic vocabulary: lowercase words joined by hyphens, checked with a did-you-mean.
+import { fold, suggest } from './text.js';
+
+export interface TagInfo {
+  tag: string;
+  meaning?: string;
+}
+
+const WELL_FORMED = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** "Consulta previa" → "consulta-previa": the form a tag should have. */
+export function tagForm(tag: string): string {
+  return fold(tag)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+export function isWellFormedTag(tag: string): boolean {
+  return WELL_FORMED.test(tag);
+}
+
+export class TagVocabulary {
+  readonly tags: readonly TagInfo[];
+  private readonly known: Set<string>;
+
+  constructor(tags: readonly TagInfo[]) {
+    this.tags = tags;
+    this.known = new Set(tags.map((t) => t.tag));
+  }
+
+  has(tag: string): boolean {
+    return this.known.has(tag);
+  }
+
+  names(): string[] {
+    return this.tags.map((t) => t.tag);
+  }
+
+  /** The vocabulary's tag for a near miss: its well-formed spelling if known, else the nearest. */
+  suggest(tag: string, max = 3): string[] {
+    const form = tagForm(tag);
+    if (this.known.has(form)) return [form];
+    return suggest(form.replace(/-/g, ' '), this.names(), max);
+  }
+}

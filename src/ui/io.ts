@@ -1,0 +1,41 @@
+// The terminal: the only place that writes to stdout and stderr. Commands get an Io and
+// never touch process.* themselves, so tests can run them in-process too.
+import { Chalk, type ChalkInstance } from 'chalk';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly stdinIsTTY: boolean;
+  /** Width of the terminal on stdout; undefined when piped. */
+  readonly columns: number | undefined;
+  /** Colours for stdout and for stderr (plain when piped, NO_COLOR or --no-color). */
+  readonly paint: ChalkInstance;
+  readonly paintErr: ChalkInstance;
+  readonly env: NodeJS.ProcessEnv;
+  readonly cwd: string;
+}
+
+export function colourWanted(isTTY: boolean, env: NodeJS.ProcessEnv, flag: boolean | undefined): boolean {
+  if (flag === false) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return isTTY && env.TERM !== 'dumb';
+}
+
+export function processIo(colorFlag: boolean | undefined): Io {
+  const { stdout, stderr, stdin, env } = process;
+  return {
+    out: (text) => void stdout.write(text),
+    err: (text) => void stderr.write(text),
+    stdoutIsTTY: Boolean(stdout.isTTY),
+    stderrIsTTY: Boolean(stderr.isTTY),
+    stdinIsTTY: Boolean(stdin.isTTY),
+    columns: stdout.isTTY ? stdout.columns || 80 : undefined,
+    paint: new Chalk({ level: colourWanted(Boolean(stdout.isTTY), env, colorFlag) ? 1 : 0 }),
+    paintErr: new Chalk({ level: colourWanted(Boolean(stderr.isTTY), env, colorFlag) ? 1 : 0 }),
+    env,
+    cwd: process.cwd(),
+  };
+}
