@@ -1,47 +1,11 @@
-// The commander program: global options, one command a verb (defined in src/cli/, each
-// importing its implementation only when it runs), and the one catch that turns errors into
-// exit codes. Only this file sets the exit status.
-import { Command, CommanderError } from 'commander';
-import { registerCompletion } from './cli/completion.js';
-import { registerDigest } from './cli/digest.js';
-import { registerInit } from './cli/init.js';
-import { registerList } from './cli/list.js';
-import { registerNew } from './cli/new.js';
-import { registerPublish } from './cli/publish.js';
-import { registerRegions } from './cli/regions.js';
-import type { Run } from './cli/runner.js';
-import { registerStats } from './cli/stats.js';
-import { registerValidate } from './cli/validate.js';
+// The entry point: build the program, run it, and the one catch that turns errors into exit
+// codes. Only this file sets the exit status.
+import { type Command, CommanderError } from 'commander';
+import { buildProgram } from './cli/program.js';
 import { packageVersion } from './data.js';
 import { ExitCode, PsgError } from './errors.js';
 import { type Io, processIo } from './ui/io.js';
 import type { GlobalOptions } from './workspace.js';
-
-export function buildProgram(version: string, run: Run): Command {
-  const program = new Command('psg')
-    .description('The command-line newsroom of the Peru Support Group: news items, letters and pages as Markdown files.')
-    .version(version, '-V, --version', 'print the version')
-    .option('--dir <dir>', 'the articles folder (else PSG_DIR, articlesDir in psg.config.json, ./articles)')
-    .option('--config <file>', 'the config file (else psg.config.json, searched upward)')
-    .option('--no-color', 'plain output, no colour (also NO_COLOR)')
-    .option('--no-cache', 'read every file, ignoring the index in the cache folder')
-    .option('--debug', 'show stack traces of errors')
-    .showSuggestionAfterError(true);
-  for (const register of [
-    registerNew,
-    registerList,
-    registerValidate,
-    registerDigest,
-    registerInit,
-    registerPublish,
-    registerRegions,
-    registerStats,
-    registerCompletion,
-  ]) {
-    register(program, run, version);
-  }
-  return program;
-}
 
 function printError(io: Io, error: unknown, debug: boolean): number {
   const paint = io.paintErr;

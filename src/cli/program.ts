@@ -1,0 +1,39 @@
+// The psg program as commander sees it: global options and every verb. Completion reads it
+// too, so that the completion script always matches the real commands.
+import { Command } from 'commander';
+import { registerCompletion } from './completion.js';
+import { registerDigest } from './digest.js';
+import { registerInit } from './init.js';
+import { registerList } from './list.js';
+import { registerNew } from './new.js';
+import { registerPublish } from './publish.js';
+import { registerRegions } from './regions.js';
+import type { Run } from './runner.js';
+import { registerStats } from './stats.js';
+import { registerValidate } from './validate.js';
+
+export function buildProgram(version: string, run: Run): Command {
+  const program = new Command('psg')
+    .description('The command-line newsroom of the Peru Support Group: news items, letters and pages as Markdown files.')
+    .version(version, '-V, --version', 'print the version')
+    .option('--dir <dir>', 'the articles folder (else PSG_DIR, articlesDir in psg.config.json, ./articles)')
+    .option('--config <file>', 'the config file (else psg.config.json, searched upward)')
+    .option('--no-color', 'plain output, no colour (also NO_COLOR)')
+    .option('--no-cache', 'read every file, ignoring the index in the cache folder')
+    .option('--debug', 'show stack traces of errors')
+    .showSuggestionAfterError(true);
+  for (const register of [
+    registerNew,
+    registerList,
+    registerValidate,
+    registerDigest,
+    registerInit,
+    registerPublish,
+    registerRegions,
+    registerStats,
+    registerCompletion,
+  ]) {
+    register(program, run, version);
+  }
+  return program;
+}
