@@ -41,6 +41,8 @@ export class Gazetteer {
   readonly regions: readonly RegionData[];
   private readonly byKey = new Map<string, Entry>();
   private readonly regionByName = new Map<string, RegionData>();
+  private readonly suggestions = new Map<string, string[]>();
+  private readonly resolved = new Map<string, Resolution | undefined>();
 
   constructor(data: GazetteerData) {
     this.regions = data.regions;
@@ -77,9 +79,12 @@ export class Gazetteer {
 
   /** Resolve a region, alias or province name; undefined when it is not in the gazetteer. */
   resolve(name: string): Resolution | undefined {
+    // The same few names come back in every article: fold each once.
+    if (this.resolved.has(name)) return this.resolved.get(name);
     const key = foldName(name);
-    if (!key) return undefined;
-    return this.byKey.get(key)?.resolution ?? this.byKey.get(strip(key))?.resolution;
+    const found = key ? (this.byKey.get(key)?.resolution ?? this.byKey.get(strip(key))?.resolution) : undefined;
+    if (this.resolved.size < 10_000) this.resolved.set(name, found);
+    return found;
   }
 
   /** The canonical region a name stands for (a province gives its region). */
@@ -94,10 +99,16 @@ export class Gazetteer {
 
   /** Up to `max` canonical names near an unknown one, regions before provinces at equal distance. */
   suggest(name: string, max = 3): string[] {
-    const candidates: Candidate[] = [];
-    for (const [key, entry] of this.byKey) {
-      candidates.push({ key, display: entry.display, rank: entry.resolution.kind === 'region' ? 0 : 1 });
+    const cacheKey = `${max}:${name}`;
+    let found = this.suggestions.get(cacheKey);
+    if (!found) {
+      const candidates: Candidate[] = [];
+      for (const [key, entry] of this.byKey) {
+        candidates.push({ key, display: entry.display, rank: entry.resolution.kind === 'region' ? 0 : 1 });
+      }
+      found = suggestFrom(strip(foldName(name)), candidates, max);
+      this.suggestions.set(cacheKey, found);
     }
-    return suggestFrom(strip(foldName(name)), candidates, max);
+    return found;
   }
 }

@@ -22,6 +22,8 @@ export function isWellFormedTag(tag: string): boolean {
 export class TagVocabulary {
   readonly tags: readonly TagInfo[];
   private readonly known: Set<string>;
+  // Archives repeat the same unknown tags thousands of times: suggest once for each.
+  private readonly suggestions = new Map<string, string[]>();
 
   constructor(tags: readonly TagInfo[]) {
     this.tags = tags;
@@ -38,8 +40,13 @@ export class TagVocabulary {
 
   /** The vocabulary's tag for a near miss: its well-formed spelling if known, else the nearest. */
   suggest(tag: string, max = 3): string[] {
-    const form = tagForm(tag);
-    if (this.known.has(form)) return [form];
-    return suggest(form.replace(/-/g, ' '), this.names(), max);
+    const cacheKey = `${max}:${tag}`;
+    let found = this.suggestions.get(cacheKey);
+    if (!found) {
+      const form = tagForm(tag);
+      found = this.known.has(form) ? [form] : suggest(form.replace(/-/g, ' '), this.names(), max);
+      this.suggestions.set(cacheKey, found);
+    }
+    return found;
   }
 }
