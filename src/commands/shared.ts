@@ -9,6 +9,8 @@ import { orList, plural } from '../core/text.js';
 import { PsgError } from '../errors.js';
 import { type Archive, loadArchive } from '../store/archive.js';
 import { readBody } from '../store/body.js';
+import { cacheDir } from '../store/cache-dir.js';
+import { packageVersion } from '../data.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 
@@ -16,8 +18,9 @@ import { type GlobalOptions, requireArticlesDir, type Workspace } from '../works
  * Every readable article of the workspace. Files that could not be read are counted in one
  * line on stderr, so a broken file never hides the rest and never goes unnoticed.
  */
-export function loadArticles(ws: Workspace, _global: GlobalOptions, io: Io): Archive {
-  const archive = loadArchive(requireArticlesDir(ws), ws.ctx);
+export function loadArticles(ws: Workspace, global: GlobalOptions, io: Io): Archive {
+  const cache = global.cache === false ? undefined : { dir: cacheDir(io.env), version: packageVersion() };
+  const archive = loadArchive(requireArticlesDir(ws), ws.ctx, cache);
   if (archive.unreadable.length) {
     io.err(
       `${io.paintErr.yellow('psg:')} ${plural(archive.unreadable.length, 'file')} could not be read as ${archive.unreadable.length === 1 ? 'an article' : 'articles'}; \`psg validate\` says why\n`,

@@ -1,20 +1,19 @@
 // psg validate [FILES...]: check every article, report every problem, optionally fix the safe ones.
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { Article } from '../core/article.js';
-import { checkArticleFile } from '../core/check.js';
 import { fixArticle } from '../core/autofix.js';
+import { checkArticleFile } from '../core/check.js';
 import { locateProblems } from '../core/locate.js';
 import { byPosition, type Problem } from '../core/problem.js';
-import { checkArchive } from '../core/rules/index.js';
+import { type ArchiveFacts, checkArchive } from '../core/rules/index.js';
 import { ExitCode, PsgError } from '../errors.js';
+import { problemsJsonPieces } from '../render/problems-json.js';
+import type { FileReport, Totals } from '../render/report.js';
+import { stylishFile, stylishSummary } from '../render/stylish.js';
 import { eachArticleFile, type LoadedFile, loadArchive } from '../store/archive.js';
 import { readArticle } from '../store/read.js';
 import { rewriteArticle } from '../store/rewrite.js';
 import { scanArticles } from '../store/scan.js';
-import { problemsJson } from '../render/problems-json.js';
-import type { FileReport, ValidationReport } from '../render/report.js';
-import { stylish } from '../render/stylish.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir, type Workspace } from '../workspace.js';
 
@@ -28,6 +27,13 @@ interface Target {
   abs: string;
   /** The path the article rules see: relative to the articles folder where it is inside it. */
   rel: string;
+}
+
+/** What is kept of a checked file: only files with problems are kept at all. */
+interface Result {
+  abs: string;
+  problems: Problem[];
+  archive: Problem[];
 }
 
 function relToRoot(root: string, abs: string): string | undefined {
@@ -51,68 +57,86 @@ function namedTargets(ws: Workspace, names: string[]): Target[] {
   return targets;
 }
 
-function shown(ws: Workspace, abs: string): string {
-  return relToRoot(ws.cwd, abs) ?? abs;
-}
+const factsOf = (a: ArchiveFacts): ArchiveFacts => ({ path: a.path, slug: a.slug, series: a.series, part: a.part });
 
 export async function validate(names: string[], options: ValidateOptions, global: GlobalOptions, io: Io): Promise<number> {
   const ws = openWorkspace(global, io.env, io.cwd);
   const ctx = ws.ctx;
-  // Per file: its own problems, those the archive rules found (duplicates, series), and the
-  // decoded file itself where --fix will need it.
-  const results = new Map<string, { abs: string; problems: Problem[]; archive: Problem[]; file: LoadedFile | undefined }>();
-  const articles: Article[] = [];
+  const results = new Map<string, Result>();
+  const facts: ArchiveFacts[] = [];
+  const absOf = new Map<string, string>();
 
   const visit = (file: LoadedFile) => {
     const problems = checkArticleFile(file, ctx);
-    if (file.article) articles.push(file.article);
-    // Keep the text only where a fix will need it.
-    const keep = options.fix && problems.some((p) => p.fix) ? file : undefined;
-    results.set(file.path, { abs: file.abs, problems, archive: [], file: keep });
+    if (file.article) facts.push(factsOf(file.article));
+    if (problems.length) results.set(file.path, { abs: file.abs, problems, archive: [] });
   };
 
   let checked: number;
+  let root: string | undefined;
   if (names.length) {
     const targets = namedTargets(ws, names);
-    for (const t of targets) visit({ ...readArticle(t.abs, t.rel, ctx), abs: t.abs });
+    for (const t of targets) {
+      absOf.set(t.rel, t.abs);
+      visit({ ...readArticle(t.abs, t.rel, ctx), abs: t.abs });
+    }
     checked = targets.length;
     // Slugs and series are checked against the whole archive, when there is one.
     if (existsSync(ws.articlesDir)) {
-      for (const other of loadArchive(ws.articlesDir, ctx).articles) if (!results.has(other.path)) articles.push(other);
+      for (const other of loadArchive(ws.articlesDir, ctx).articles) if (!absOf.has(other.path)) facts.push(factsOf(other));
     }
   } else {
-    checked = eachArticleFile(requireArticlesDir(ws), ctx, visit);
+    root = requireArticlesDir(ws);
+    checked = eachArticleFile(root, ctx, visit);
   }
+  const abs = (path: string) => absOf.get(path) ?? (root === undefined ? undefined : join(root, path));
 
-  for (const [path, problems] of checkArchive(articles, ctx)) {
-    const result = results.get(path);
-    if (!result) continue; // a file not asked about
-    const reread = readArticle(result.abs, path, ctx);
+  for (const [path, problems] of checkArchive(facts, ctx)) {
+    const file = abs(path);
+    if (file === undefined) continue; // an article of the archive that was not asked about
+    const reread = readArticle(file, path, ctx);
     locateProblems(problems, reread.frontMatter?.yaml, reread.frontMatter?.yamlLine ?? 1);
+    const result = results.get(path) ?? { abs: file, problems: [], archive: [] };
     result.archive = problems;
+    results.set(path, result);
   }
 
-  let fixedProblems = 0;
-  let fixedFiles = 0;
+  const fixed = { problems: 0, files: 0 };
   if (options.fix) {
-    for (const result of results.values()) {
-      if (!result.file) continue;
-      const fix = fixArticle(result.file, result.problems, ctx);
+    for (const [path, result] of results) {
+      if (!result.problems.some((p) => p.fix)) continue;
+      // Read again: the text of every fixable file is not worth holding through the whole run.
+      const file = readArticle(result.abs, path, ctx);
+      const fix = fixArticle(file, checkArticleFile(file, ctx), ctx);
       if (fix.text === undefined) continue;
-      rewriteArticle(result.abs, fix.text, result.file.bom, result.file.stamp);
+      rewriteArticle(result.abs, fix.text, file.bom, file.stamp);
       result.problems = fix.problems;
-      fixedProblems += fix.fixed;
-      fixedFiles++;
+      fixed.problems += fix.fixed;
+      fixed.files++;
     }
   }
 
-  const files: FileReport[] = [...results.values()]
-    .filter((r) => r.problems.length || r.archive.length)
-    .map((r) => ({ path: shown(ws, r.abs), problems: [...r.problems, ...r.archive].sort(byPosition) }));
-  const report: ValidationReport = { files, checked, fixed: { problems: fixedProblems, files: fixedFiles } };
-  io.out(options.format === 'json' ? problemsJson(report) : stylish(report, io.paint));
-
-  const errors = files.some((f) => f.problems.some((p) => p.severity === 'error'));
-  const warnings = files.some((f) => f.problems.some((p) => p.severity === 'warning'));
-  return errors || (options.strict && warnings) ? ExitCode.problems : ExitCode.ok;
+  const totals: Totals = { errors: 0, warnings: 0, fixable: 0 };
+  for (const r of results.values()) {
+    for (const p of [...r.problems, ...r.archive]) {
+      if (p.severity === 'error') totals.errors++;
+      else totals.warnings++;
+      if (p.fix) totals.fixable++;
+    }
+  }
+  const shown = (file: string) => relToRoot(ws.cwd, file) ?? file;
+  const reports = function* (): Generator<FileReport> {
+    const paths = [...results.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const path of paths) {
+      const r = results.get(path)!;
+      if (r.problems.length || r.archive.length) yield { path: shown(r.abs), problems: [...r.problems, ...r.archive].sort(byPosition) };
+    }
+  };
+  const summary = { checked, fixed };
+  if (options.format === 'json') for (const piece of problemsJsonPieces(reports(), totals, summary)) io.out(piece);
+  else {
+    for (const report of reports()) io.out(stylishFile(report, io.paint));
+    io.out(stylishSummary(totals, summary, io.paint));
+  }
+  return totals.errors > 0 || (options.strict && totals.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

@@ -93,14 +93,17 @@ export function locateProblems(problems: Problem[], yaml: string | undefined, ya
   let lines: Line[] | undefined;
   let doc: ReturnType<typeof parseYamlDocument> | undefined;
   for (const problem of problems) {
+    const at = problem.at;
+    // Once placed, the YAML path is not needed: drop it (100,000 files can hold many problems).
+    delete problem.at;
     if (problem.line !== undefined) continue;
     let offset: number | undefined;
-    if (yaml !== undefined && problem.at) {
+    if (yaml !== undefined && at) {
       lines ??= splitLines(yaml);
-      offset = fastOffset(lines, problem.at.path, Boolean(problem.at.key));
+      offset = fastOffset(lines, at.path, Boolean(at.key));
       if (offset === undefined) {
         doc ??= parseYamlDocument(yaml);
-        offset = offsetOf(doc, problem.at.path, problem.at.key);
+        offset = offsetOf(doc, at.path, at.key);
       }
     }
     if (offset === undefined || yaml === undefined) {

@@ -83,17 +83,40 @@ export type SortKey = 'date' | 'title';
 
 const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-/** Newest first by date and time; undated pages after them by `order`; ties by title. */
-export function compareByDate(a: Article, b: Article): number {
-  const ka = dateKey(a.date);
-  const kb = dateKey(b.date);
-  if (ka !== kb) return ka < kb ? 1 : -1;
-  if (!a.date && !b.date && a.order !== b.order) return (a.order ?? Infinity) - (b.order ?? Infinity);
+/** What the default order looks at; index rows carry the same keys. */
+export interface SortKeys {
+  /** dateKey() of the date: 'YYYY-MM-DDTHH:MM:SS', '' when undated. */
+  dateKey: string;
+  order?: number;
+  title: string;
+  path: string;
+}
+
+export function sortKeys(a: Article): SortKeys {
+  const keys: SortKeys = { dateKey: dateKey(a.date), title: a.title, path: a.path };
+  if (a.order !== undefined) keys.order = a.order;
+  return keys;
+}
+
+/** Newest first by date and time; undated pages after them by `order`; ties by title, then path. */
+export function compareSortKeys(a: SortKeys, b: SortKeys): number {
+  if (a.dateKey !== b.dateKey) return a.dateKey < b.dateKey ? 1 : -1;
+  if (!a.dateKey && a.order !== b.order) return (a.order ?? Infinity) - (b.order ?? Infinity);
   return titleCollator.compare(a.title, b.title) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
+export function compareByDate(a: Article, b: Article): number {
+  return compareSortKeys(sortKeys(a), sortKeys(b));
+}
+
 export function sortArticles(articles: readonly Article[], by: SortKey = 'date', reverse = false): Article[] {
-  const sorted = [...articles].sort(by === 'title' ? (a, b) => titleCollator.compare(a.title, b.title) || compareByDate(a, b) : compareByDate);
+  const keyed = articles.map((article) => ({ article, keys: sortKeys(article) }));
+  keyed.sort(
+    by === 'title'
+      ? (a, b) => titleCollator.compare(a.article.title, b.article.title) || compareSortKeys(a.keys, b.keys)
+      : (a, b) => compareSortKeys(a.keys, b.keys),
+  );
+  const sorted = keyed.map((k) => k.article);
   return reverse ? sorted.reverse() : sorted;
 }
 

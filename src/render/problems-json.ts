@@ -1,25 +1,32 @@
-// The validate reporter for scripts: stable field names, one JSON document.
-import { totals, type ValidationReport } from './report.js';
+// The validate reporter for scripts: stable field names, one JSON document, made in pieces.
+import { type FileReport, totals, type Totals, type ValidationReport } from './report.js';
+
+function fileJson(file: FileReport): string {
+  return JSON.stringify({
+    path: file.path,
+    problems: file.problems.map((p) => ({
+      line: p.line ?? 1,
+      column: p.column ?? 1,
+      severity: p.severity,
+      rule: p.rule,
+      message: p.message,
+      fixable: Boolean(p.fix),
+    })),
+  });
+}
+
+/** The document as pieces to write one after another. */
+export function* problemsJsonPieces(files: Iterable<FileReport>, t: Totals, report: Pick<ValidationReport, 'checked' | 'fixed'>): Generator<string> {
+  const head = { checked: report.checked, errors: t.errors, warnings: t.warnings, fixable: t.fixable, fixed: report.fixed.problems };
+  yield `${JSON.stringify(head).slice(0, -1)},"files":[`;
+  let first = true;
+  for (const file of files) {
+    yield `${first ? '\n' : ',\n'}${fileJson(file)}`;
+    first = false;
+  }
+  yield `${first ? '' : '\n'}]}\n`;
+}
 
 export function problemsJson(report: ValidationReport): string {
-  const t = totals(report);
-  const doc = {
-    checked: report.checked,
-    errors: t.errors,
-    warnings: t.warnings,
-    fixable: t.fixable,
-    fixed: report.fixed.problems,
-    files: report.files.map((file) => ({
-      path: file.path,
-      problems: file.problems.map((p) => ({
-        line: p.line ?? 1,
-        column: p.column ?? 1,
-        severity: p.severity,
-        rule: p.rule,
-        message: p.message,
-        fixable: Boolean(p.fix),
-      })),
-    })),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return [...problemsJsonPieces(report.files, totals(report), report)].join('');
 }

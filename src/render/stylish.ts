@@ -1,28 +1,24 @@
 // The default validate reporter, after ESLint's "stylish": a block a file, aligned columns,
-// then one summary line.
+// then one summary line. Rendered a file at a time, so that a report on 100,000 files is
+// written as it is made rather than held whole.
 import type { ChalkInstance } from 'chalk';
 import { plural } from '../core/text.js';
-import { totals, type ValidationReport } from './report.js';
+import { type FileReport, totals, type Totals, type ValidationReport } from './report.js';
 
-export function stylish(report: ValidationReport, paint: ChalkInstance): string {
-  const out: string[] = [];
-  for (const file of report.files) {
-    out.push(paint.underline(file.path));
-    const rows = file.problems.map((p) => ({
-      where: `${p.line ?? 1}:${p.column ?? 1}`,
-      severity: p.severity,
-      message: p.message,
-      rule: p.rule,
-    }));
-    const whereWidth = Math.max(...rows.map((r) => r.where.length));
-    const messageWidth = Math.max(...rows.map((r) => r.message.length));
-    for (const r of rows) {
-      const severity = r.severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
-      out.push(`  ${paint.dim(r.where.padEnd(whereWidth))}  ${severity}  ${r.message.padEnd(messageWidth)}   ${paint.dim(r.rule)}`);
-    }
-    out.push('');
+export function stylishFile(file: FileReport, paint: ChalkInstance): string {
+  const out = [paint.underline(file.path)];
+  const rows = file.problems.map((p) => ({ where: `${p.line ?? 1}:${p.column ?? 1}`, p }));
+  const whereWidth = Math.max(...rows.map((r) => r.where.length));
+  const messageWidth = Math.max(...rows.map((r) => r.p.message.length));
+  for (const { where, p } of rows) {
+    const severity = p.severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
+    out.push(`  ${paint.dim(where.padEnd(whereWidth))}  ${severity}  ${p.message.padEnd(messageWidth)}   ${paint.dim(p.rule)}`);
   }
-  const t = totals(report);
+  return `${out.join('\n')}\n\n`;
+}
+
+export function stylishSummary(t: Totals, report: Pick<ValidationReport, 'checked' | 'fixed'>, paint: ChalkInstance): string {
+  const out: string[] = [];
   const checked = plural(report.checked, 'article');
   const problems = t.errors + t.warnings;
   if (report.fixed.problems > 0) {
@@ -36,4 +32,9 @@ export function stylish(report: ValidationReport, paint: ChalkInstance): string 
     if (t.fixable > 0) out.push(paint.dim(`  ${plural(t.fixable, 'problem')} can be fixed with --fix`));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The whole report as one string (for tests and small archives). */
+export function stylish(report: ValidationReport, paint: ChalkInstance): string {
+  return report.files.map((f) => stylishFile(f, paint)).join('') + stylishSummary(totals(report), report, paint);
 }

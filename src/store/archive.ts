@@ -1,39 +1,171 @@
-// The articles folder as data: every file found, read and decoded. Commands that only need
-// articles (list, digest) keep those; validate looks at every file in turn.
+// The articles folder as data: every file found, read and decoded, newest first. Files that
+// have not changed since the last run come from the index without being read or parsed; an
+// article is parsed from its stored record only when a command asks for it.
+import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Article } from '../core/article.js';
+import type { Article, ArticleType } from '../core/article.js';
 import type { ArticleFile } from '../core/article-file.js';
 import type { CoreContext } from '../core/context.js';
+import { dateKey } from '../core/dates.js';
+import { compareSortKeys } from '../core/query.js';
+import { fromRecord, toRecord } from '../core/record.js';
+import { type IndexData, indexPath, readIndex, type RowData, writeIndex } from './index-file.js';
 import { type FileStamp, readArticle } from './read.js';
 import { scanArticles } from './scan.js';
 
-export interface Archive {
-  root: string;
-  articles: Article[];
-  /** Files that could not be read as articles (validate says why). */
-  unreadable: string[];
-  /** How many .md files there were. */
-  total: number;
-}
-
 export type LoadedFile = ArticleFile & { abs: string; stamp?: FileStamp };
 
+export interface CacheOptions {
+  /** The cache folder; no index is used without one. */
+  dir: string;
+  version: string;
+}
+
+/** Where an entry's data lives: a row of the index, or an article read in this run. */
+type Source = { row: number } | { article: Article };
+
+/**
+ * Readable articles, newest first (pages last, by order), addressed by position: cheap keys
+ * (type, draft, date) for every one, the whole article or its JSON record on demand.
+ */
+export class Archive {
+  private parsed: (Article | undefined)[];
+
+  constructor(
+    readonly root: string,
+    private readonly sources: Source[],
+    private readonly index: IndexData | undefined,
+    /** Files that could not be read as articles (validate says why). */
+    readonly unreadable: string[],
+    /** How many .md files there are. */
+    readonly total: number,
+    /** How many were read rather than taken from the index. */
+    readonly read: number,
+  ) {
+    this.parsed = new Array(sources.length);
+  }
+
+  get size(): number {
+    return this.sources.length;
+  }
+
+  type(i: number): ArticleType {
+    const s = this.sources[i]!;
+    return 'row' in s ? this.index!.type(s.row)! : s.article.type;
+  }
+
+  draft(i: number): boolean {
+    const s = this.sources[i]!;
+    return 'row' in s ? this.index!.draft(s.row) : s.article.draft;
+  }
+
+  /** 'YYYY-MM-DD', or undefined for pages. */
+  date(i: number): string | undefined {
+    const s = this.sources[i]!;
+    if ('row' in s) return this.index!.dateKey(s.row).slice(0, 10) || undefined;
+    return s.article.date?.date;
+  }
+
+  article(i: number): Article {
+    const s = this.sources[i]!;
+    if ('article' in s) return s.article;
+    return (this.parsed[i] ??= fromRecord(JSON.parse(this.index!.record(s.row).toString('utf8'))));
+  }
+
+  /** The article's JSON record as UTF-8, straight from the index when it is there. */
+  record(i: number): Buffer {
+    const s = this.sources[i]!;
+    return 'row' in s ? this.index!.record(s.row) : Buffer.from(JSON.stringify(toRecord(s.article)));
+  }
+
+  private all: Article[] | undefined;
+
+  /** Every readable article, newest first. */
+  get articles(): Article[] {
+    this.all ??= this.sources.map((_, i) => this.article(i));
+    return this.all;
+  }
+}
+
 /** Read every article file below root, calling `visit` with each as it is decoded. */
-export function eachArticleFile(root: string, ctx: CoreContext, visit: (file: LoadedFile) => void): number {
+export function eachArticleFile(
+  root: string,
+  ctx: CoreContext,
+  visit: (file: LoadedFile) => void,
+  part: 'whole' | 'front-matter' = 'whole',
+): number {
   const { files } = scanArticles(root);
   for (const rel of files) {
     const abs = join(root, rel);
-    visit({ ...readArticle(abs, rel, ctx), abs });
+    visit({ ...readArticle(abs, rel, ctx, part), abs });
   }
   return files.length;
 }
 
-export function loadArchive(root: string, ctx: CoreContext): Archive {
-  const articles: Article[] = [];
+const NO_STAMP: FileStamp = { size: -1, mtimeMs: -1, ctimeMs: -1 };
+
+function rowFromArticle(path: string, stamp: FileStamp, article: Article | undefined): RowData {
+  const row: RowData = { path, ...stamp, draft: article?.draft ?? false, dateKey: article ? dateKey(article.date) : '', title: article?.title ?? '' };
+  if (article) {
+    row.type = article.type;
+    if (article.order !== undefined) row.order = article.order;
+    row.record = JSON.stringify(toRecord(article));
+  }
+  return row;
+}
+
+export function loadArchive(root: string, ctx: CoreContext, cache?: CacheOptions): Archive {
+  const startedAt = Date.now();
+  const realRoot = realpathSync(root);
+  const { files } = scanArticles(root);
+  const file = cache ? indexPath(cache.dir, realRoot) : undefined;
+  const index = file && cache ? readIndex(file, realRoot, cache.version) : undefined;
+  const rowOf = new Map<string, number>();
+  if (index) index.paths.forEach((path, row) => rowOf.set(path, row));
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+
+  // Which rows still hold, and which files must be read again.
+  const kept: number[] = [];
+  const fresh: { row: RowData; article?: Article }[] = [];
+  for (const rel of files) {
+    const abs = prefix + rel;
+    const row = rowOf.get(rel);
+    if (row !== undefined) {
+      const st = statSync(abs, { throwIfNoEntry: false });
+      if (st && index!.sameStamp(row, st)) {
+        kept.push(row);
+        continue;
+      }
+    }
+    const loaded = readArticle(abs, rel, ctx, 'front-matter');
+    fresh.push({ row: rowFromArticle(rel, loaded.stamp ?? NO_STAMP, loaded.article), ...(loaded.article ? { article: loaded.article } : {}) });
+  }
+
   const unreadable: string[] = [];
-  const total = eachArticleFile(root, ctx, (file) => {
-    if (file.article) articles.push(file.article);
-    else unreadable.push(file.path);
-  });
-  return { root, articles, unreadable, total };
+  const sources: Source[] = [];
+  if (index && fresh.length === 0 && kept.length === index.count) {
+    // Nothing changed: the index is already in order.
+    for (let row = 0; row < index.count; row++) {
+      if (index.type(row)) sources.push({ row });
+      else unreadable.push(index.paths[row]!);
+    }
+  } else {
+    type Item = { keys: RowData; source: Source | undefined };
+    const items: Item[] = kept.map((row) => ({ keys: index!.row(row), source: index!.type(row) ? { row } : undefined }));
+    for (const f of fresh) items.push({ keys: f.row, source: f.article ? { article: f.article } : undefined });
+    items.sort((a, b) => compareSortKeys(a.keys, b.keys));
+    for (const item of items) {
+      if (item.source) sources.push(item.source);
+      else unreadable.push(item.keys.path);
+    }
+    if (file && cache) {
+      try {
+        writeIndex(file, realRoot, cache.version, items.map((item) => item.keys), startedAt);
+      } catch {
+        // The index only saves time: a read-only or full cache folder must not stop the command.
+      }
+    }
+  }
+  unreadable.sort();
+  return new Archive(root, sources, index, unreadable, files.length, fresh.length);
 }

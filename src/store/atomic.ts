@@ -20,7 +20,7 @@ function tempPath(target: string): string {
  * target; without it the temp file is hard-linked to the target, which fails with EEXIST
  * when the target exists, so two writers can never both win and nothing is replaced.
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array, options: AtomicOptions = {}): void {
+export function writeFileAtomic(target: string, data: string | Uint8Array | readonly (string | Uint8Array)[], options: AtomicOptions = {}): void {
   const temp = tempPath(target);
   let mode = options.mode ?? 0o644;
   if (options.overwrite) {
@@ -33,9 +33,12 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, optio
   const fd = openSync(temp, 'wx', mode);
   try {
     try {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let at = 0;
-      while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+      // Several pieces are written one after another, so a large file is never one big copy.
+      for (const piece of Array.isArray(data) ? data : [data]) {
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : (piece as Uint8Array);
+        let at = 0;
+        while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -41,13 +41,69 @@ export function readBytes(abs: string, limit: number = LIMITS.fileBytes): ReadBy
   }
 }
 
+// One buffer for every head read: list and digest read thousands of files, and a fresh
+// buffer for each is most of their garbage.
+const HEAD_BYTES = 16 * 1024;
+const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
+
+/**
+ * The end of the closing "---" line in bytes that start with a front-matter block, or -1
+ * when the bytes hold no closing line (yet).
+ */
+export function frontMatterEnd(bytes: Uint8Array, length: number): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, length);
+  let at = buf.indexOf(0x0a); // end of the opening line
+  while (at !== -1) {
+    const next = buf.indexOf('\n---', at);
+    if (next === -1) return -1;
+    let end = next + 4;
+    while (end < length && (buf[end] === 0x20 || buf[end] === 0x09)) end++;
+    if (end === length) return end;
+    if (buf[end] === 0x0a) return end + 1;
+    if (buf[end] === 0x0d && buf[end + 1] === 0x0a) return end + 2;
+    at = next + 1;
+  }
+  return -1;
+}
+
+/**
+ * Read only as much of a file as its front matter needs: list and digest never look at
+ * bodies. Falls back to the whole file when the head holds no closing delimiter. The bytes
+ * returned may live in a shared buffer: decode them before the next read.
+ */
+export function readFrontMatterBytes(abs: string, limit: number = LIMITS.fileBytes): ReadBytes {
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? String(e) };
+  }
+  try {
+    const st = fstatSync(fd);
+    const stamp = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+    const n = readSync(fd, headBuffer, 0, Math.min(HEAD_BYTES, st.size), 0);
+    const end = frontMatterEnd(headBuffer, n);
+    if (end !== -1) return { ok: true, bytes: headBuffer.subarray(0, end), stamp };
+  } catch (e) {
+    return { ok: false, reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? String(e) };
+  } finally {
+    closeSync(fd);
+  }
+  return readBytes(abs, limit);
+}
+
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Read and decode one article; a file that cannot be read becomes a problem. */
-export function readArticle(abs: string, path: string, ctx: CoreContext): ArticleFile & { stamp?: FileStamp } {
-  const read = readBytes(abs);
+export function readArticle(
+  abs: string,
+  path: string,
+  ctx: CoreContext,
+  part: 'whole' | 'front-matter' = 'whole',
+): ArticleFile & { stamp?: FileStamp } {
+  const read = part === 'whole' ? readBytes(abs) : readFrontMatterBytes(abs);
   if (read.ok) return { ...decodeArticle(path, read.bytes, ctx), stamp: read.stamp };
   const message =
     read.reason === 'too-large'

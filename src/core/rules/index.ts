@@ -1,5 +1,4 @@
 // Every rule, in the order their problems read best. Each is one concern in a file of its own.
-import type { Article } from '../article.js';
 import type { CoreContext } from '../context.js';
 import type { Problem } from '../problem.js';
 import { bodyRule } from './body.js';
@@ -12,10 +11,10 @@ import { requiredRule } from './required.js';
 import { duplicateSlugRule, seriesFieldsRule, seriesPartsRule } from './series.js';
 import { sourcesRule } from './sources.js';
 import { tagsRule } from './tags.js';
-import type { ArchiveRule, FileFacts, FileRule } from './types.js';
+import type { ArchiveFacts, ArchiveRule, FileFacts, FileRule } from './types.js';
 import { unknownFieldRule } from './unknown-field.js';
 
-export type { ArchiveRule, FileFacts, FileRule } from './types.js';
+export type { ArchiveFacts, ArchiveRule, FileFacts, FileRule } from './types.js';
 
 export const FILE_RULES: readonly FileRule[] = [
   requiredRule,
@@ -37,7 +36,7 @@ export function checkFile(file: FileFacts, ctx: CoreContext): Problem[] {
   return FILE_RULES.flatMap((rule) => rule.check(file, ctx));
 }
 
-export function checkArchive(articles: readonly Article[], ctx: CoreContext): Map<string, Problem[]> {
+export function checkArchive(articles: readonly ArchiveFacts[], ctx: CoreContext): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>();
   for (const rule of ARCHIVE_RULES) {
     for (const [path, problems] of rule.check(articles, ctx)) out.set(path, [...(out.get(path) ?? []), ...problems]);

@@ -1,6 +1,5 @@
 import { error, type Problem, warning } from '../problem.js';
-import type { Article } from '../article.js';
-import type { ArchiveRule, FileRule } from './types.js';
+import type { ArchiveFacts, ArchiveRule, FileRule } from './types.js';
 
 /** `series` and `part` go together. */
 export const seriesFieldsRule: FileRule = {
@@ -28,7 +27,7 @@ function push(map: Map<string, Problem[]>, path: string, problem: Problem): void
 export const seriesPartsRule: ArchiveRule = {
   name: 'series-parts',
   check(articles) {
-    const bySeries = new Map<string, Article[]>();
+    const bySeries = new Map<string, ArchiveFacts[]>();
     for (const article of articles) {
       if (!article.series || article.part === undefined) continue;
       const list = bySeries.get(article.series);

@@ -19,8 +19,11 @@ export interface FileRule {
   check(file: FileFacts, ctx: CoreContext): Problem[];
 }
 
+/** What the archive rules need of each article: little, so 100,000 of them fit in memory. */
+export type ArchiveFacts = Pick<Article, 'path' | 'slug' | 'series' | 'part'>;
+
 /** A concern that needs the whole archive (duplicate slugs, letter series). */
 export interface ArchiveRule {
   name: string;
-  check(articles: readonly Article[], ctx: CoreContext): Map<string, Problem[]>;
+  check(articles: readonly ArchiveFacts[], ctx: CoreContext): Map<string, Problem[]>;
 }
