@@ -18,9 +18,9 @@ import { type GlobalOptions, requireArticlesDir, type Workspace } from '../works
  * Every readable article of the workspace. Files that could not be read are counted in one
  * line on stderr, so a broken file never hides the rest and never goes unnoticed.
  */
-export function loadArticles(ws: Workspace, global: GlobalOptions, io: Io): Archive {
+export async function loadArticles(ws: Workspace, global: GlobalOptions, io: Io): Promise<Archive> {
   const cache = global.cache === false ? undefined : { dir: cacheDir(io.env), version: packageVersion() };
-  const archive = loadArchive(requireArticlesDir(ws), ws.ctx, cache);
+  const archive = await loadArchive(requireArticlesDir(ws), ws.ctx, cache);
   if (archive.unreadable.length) {
     io.err(
       `${io.paintErr.yellow('psg:')} ${plural(archive.unreadable.length, 'file')} could not be read as ${archive.unreadable.length === 1 ? 'an article' : 'articles'}; \`psg validate\` says why\n`,

@@ -10,7 +10,9 @@ import { ExitCode, PsgError } from '../errors.js';
 import { problemsJsonPieces } from '../render/problems-json.js';
 import type { FileReport, Totals } from '../render/report.js';
 import { stylishFile, stylishSummary } from '../render/stylish.js';
-import { eachArticleFile, type LoadedFile, loadArchive } from '../store/archive.js';
+import { loadArchive } from '../store/archive.js';
+import { runTask } from '../store/parallel.js';
+import type { CheckedFile } from '../store/tasks.js';
 import { readArticle } from '../store/read.js';
 import { rewriteArticle } from '../store/rewrite.js';
 import { scanArticles } from '../store/scan.js';
@@ -66,10 +68,9 @@ export async function validate(names: string[], options: ValidateOptions, global
   const facts: ArchiveFacts[] = [];
   const absOf = new Map<string, string>();
 
-  const visit = (file: LoadedFile) => {
-    const problems = checkArticleFile(file, ctx);
-    if (file.article) facts.push(factsOf(file.article));
-    if (problems.length) results.set(file.path, { abs: file.abs, problems, archive: [] });
+  const visit = (file: CheckedFile, abs: string) => {
+    if (file.facts) facts.push(file.facts);
+    if (file.problems.length) results.set(file.path, { abs, problems: file.problems, archive: [] });
   };
 
   let checked: number;
@@ -78,16 +79,23 @@ export async function validate(names: string[], options: ValidateOptions, global
     const targets = namedTargets(ws, names);
     for (const t of targets) {
       absOf.set(t.rel, t.abs);
-      visit({ ...readArticle(t.abs, t.rel, ctx), abs: t.abs });
+      const file = readArticle(t.abs, t.rel, ctx);
+      const checkedFile: CheckedFile = { path: t.rel, problems: checkArticleFile(file, ctx) };
+      if (file.article) checkedFile.facts = factsOf(file.article);
+      visit(checkedFile, t.abs);
     }
     checked = targets.length;
     // Slugs and series are checked against the whole archive, when there is one.
     if (existsSync(ws.articlesDir)) {
-      for (const other of loadArchive(ws.articlesDir, ctx).articles) if (!absOf.has(other.path)) facts.push(factsOf(other));
+      const archive = await loadArchive(ws.articlesDir, ctx);
+      for (const other of archive.articles) if (!absOf.has(other.path)) facts.push(factsOf(other));
     }
   } else {
-    root = requireArticlesDir(ws);
-    checked = eachArticleFile(root, ctx, visit);
+    const dir = requireArticlesDir(ws);
+    root = dir;
+    const { files } = scanArticles(dir);
+    for (const file of await runTask('check-files', dir, files, ctx)) visit(file, join(dir, file.path));
+    checked = files.length;
   }
   const abs = (path: string) => absOf.get(path) ?? (root === undefined ? undefined : join(root, path));
 

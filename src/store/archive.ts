@@ -2,18 +2,13 @@
 // have not changed since the last run come from the index without being read or parsed; an
 // article is parsed from its stored record only when a command asks for it.
 import { realpathSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Article, ArticleType } from '../core/article.js';
-import type { ArticleFile } from '../core/article-file.js';
 import type { CoreContext } from '../core/context.js';
-import { dateKey } from '../core/dates.js';
 import { compareSortKeys } from '../core/query.js';
-import { fromRecord, toRecord } from '../core/record.js';
+import { fromRecord } from '../core/record.js';
 import { type IndexData, indexPath, readIndex, type RowData, writeIndex } from './index-file.js';
-import { type FileStamp, readArticle } from './read.js';
+import { runTask } from './parallel.js';
 import { scanArticles } from './scan.js';
-
-export type LoadedFile = ArticleFile & { abs: string; stamp?: FileStamp };
 
 export interface CacheOptions {
   /** The cache folder; no index is used without one. */
@@ -21,8 +16,8 @@ export interface CacheOptions {
   version: string;
 }
 
-/** Where an entry's data lives: a row of the index, or an article read in this run. */
-type Source = { row: number } | { article: Article };
+/** Where an entry's data lives: a row of the index, or a row made from the file in this run. */
+type Source = { row: number } | { fresh: RowData };
 
 /**
  * Readable articles, newest first (pages last, by order), addressed by position: cheap keys
@@ -51,31 +46,35 @@ export class Archive {
 
   type(i: number): ArticleType {
     const s = this.sources[i]!;
-    return 'row' in s ? this.index!.type(s.row)! : s.article.type;
+    return 'row' in s ? this.index!.type(s.row)! : s.fresh.type!;
   }
 
   draft(i: number): boolean {
     const s = this.sources[i]!;
-    return 'row' in s ? this.index!.draft(s.row) : s.article.draft;
+    return 'row' in s ? this.index!.draft(s.row) : s.fresh.draft;
   }
 
   /** 'YYYY-MM-DD', or undefined for pages. */
   date(i: number): string | undefined {
     const s = this.sources[i]!;
-    if ('row' in s) return this.index!.dateKey(s.row).slice(0, 10) || undefined;
-    return s.article.date?.date;
+    return ('row' in s ? this.index!.dateKey(s.row) : s.fresh.dateKey).slice(0, 10) || undefined;
   }
 
   article(i: number): Article {
-    const s = this.sources[i]!;
-    if ('article' in s) return s.article;
-    return (this.parsed[i] ??= fromRecord(JSON.parse(this.index!.record(s.row).toString('utf8'))));
+    return (this.parsed[i] ??= fromRecord(JSON.parse(this.recordText(i))));
   }
 
   /** The article's JSON record as UTF-8, straight from the index when it is there. */
   record(i: number): Buffer {
     const s = this.sources[i]!;
-    return 'row' in s ? this.index!.record(s.row) : Buffer.from(JSON.stringify(toRecord(s.article)));
+    return 'row' in s ? this.index!.record(s.row) : Buffer.from(s.fresh.record as string);
+  }
+
+  private recordText(i: number): string {
+    const s = this.sources[i]!;
+    if ('row' in s) return this.index!.record(s.row).toString('utf8');
+    const record = s.fresh.record!;
+    return typeof record === 'string' ? record : Buffer.from(record).toString('utf8');
   }
 
   private all: Article[] | undefined;
@@ -87,34 +86,7 @@ export class Archive {
   }
 }
 
-/** Read every article file below root, calling `visit` with each as it is decoded. */
-export function eachArticleFile(
-  root: string,
-  ctx: CoreContext,
-  visit: (file: LoadedFile) => void,
-  part: 'whole' | 'front-matter' = 'whole',
-): number {
-  const { files } = scanArticles(root);
-  for (const rel of files) {
-    const abs = join(root, rel);
-    visit({ ...readArticle(abs, rel, ctx, part), abs });
-  }
-  return files.length;
-}
-
-const NO_STAMP: FileStamp = { size: -1, mtimeMs: -1, ctimeMs: -1 };
-
-function rowFromArticle(path: string, stamp: FileStamp, article: Article | undefined): RowData {
-  const row: RowData = { path, ...stamp, draft: article?.draft ?? false, dateKey: article ? dateKey(article.date) : '', title: article?.title ?? '' };
-  if (article) {
-    row.type = article.type;
-    if (article.order !== undefined) row.order = article.order;
-    row.record = JSON.stringify(toRecord(article));
-  }
-  return row;
-}
-
-export function loadArchive(root: string, ctx: CoreContext, cache?: CacheOptions): Archive {
+export async function loadArchive(root: string, ctx: CoreContext, cache?: CacheOptions): Promise<Archive> {
   const startedAt = Date.now();
   const realRoot = realpathSync(root);
   const { files } = scanArticles(root);
@@ -126,20 +98,19 @@ export function loadArchive(root: string, ctx: CoreContext, cache?: CacheOptions
 
   // Which rows still hold, and which files must be read again.
   const kept: number[] = [];
-  const fresh: { row: RowData; article?: Article }[] = [];
+  const toRead: string[] = [];
   for (const rel of files) {
-    const abs = prefix + rel;
     const row = rowOf.get(rel);
     if (row !== undefined) {
-      const st = statSync(abs, { throwIfNoEntry: false });
+      const st = statSync(prefix + rel, { throwIfNoEntry: false });
       if (st && index!.sameStamp(row, st)) {
         kept.push(row);
         continue;
       }
     }
-    const loaded = readArticle(abs, rel, ctx, 'front-matter');
-    fresh.push({ row: rowFromArticle(rel, loaded.stamp ?? NO_STAMP, loaded.article), ...(loaded.article ? { article: loaded.article } : {}) });
+    toRead.push(rel);
   }
+  const fresh = await runTask('index-rows', root, toRead, ctx);
 
   const unreadable: string[] = [];
   const sources: Source[] = [];
@@ -152,7 +123,7 @@ export function loadArchive(root: string, ctx: CoreContext, cache?: CacheOptions
   } else {
     type Item = { keys: RowData; source: Source | undefined };
     const items: Item[] = kept.map((row) => ({ keys: index!.row(row), source: index!.type(row) ? { row } : undefined }));
-    for (const f of fresh) items.push({ keys: f.row, source: f.article ? { article: f.article } : undefined });
+    for (const row of fresh) items.push({ keys: row, source: row.type ? { fresh: row } : undefined });
     items.sort((a, b) => compareSortKeys(a.keys, b.keys));
     for (const item of items) {
       if (item.source) sources.push(item.source);
