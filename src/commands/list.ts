@@ -92,5 +92,5 @@ function emptyNote(
   if (drafts + future === 0) return 'no articles match';
   const left = [drafts ? plural(drafts, 'draft') : '', future ? `${plural(future, 'item')} dated after today` : ''].filter(Boolean);
   const flags = [drafts ? '--drafts' : '', future ? '--future' : ''].filter(Boolean);
-  return `no articles match; left out: ${left.join(', ')} (${flags.join(' and ')} ${drafts + future === 1 ? 'shows it' : 'show them'})`;
+  return `no articles match; left out: ${left.join(', ')} (${flags.join(' and ')} ${flags.length === 1 ? 'shows' : 'show'} ${drafts + future === 1 ? 'it' : 'them'})`;
 }

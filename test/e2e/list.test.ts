@@ -130,6 +130,8 @@ describe('psg list dates, types and text', () => {
     const env = { PSG_TODAY: '2019-03-20' };
     expect(titles(list(['--type', 'letter'], { env }))).toEqual(['Letter from Cajamarca']);
     expect(titles(list(['--type', 'letter', '--future'], { env }))).toHaveLength(3);
+    const none = list(['--type', 'letter', '--since', '2019-03-19'], { env });
+    expect(none).toEqual({ code: 0, stdout: '', stderr: 'psg: no articles match; left out: 2 items dated after today (--future shows them)\n' });
   });
 
   it('counts "today" in the configured time zone', () => {
