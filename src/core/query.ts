@@ -147,7 +147,8 @@ export function groupArticles(articles: readonly Article[], by: GroupKey, gazett
         keys = [...articleRegions(article, gazetteer)];
         break;
       case 'tag':
-        keys = article.tags;
+        // A tag written twice still puts the article in its group once.
+        keys = [...new Set(article.tags)];
         break;
       case 'month':
         keys = article.date ? [article.date.date.slice(0, 7)] : [];

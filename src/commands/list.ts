@@ -1,0 +1,96 @@
+// psg list: find articles by date, region, type, tag or text, and show them as a table
+// (fitted to the terminal) or as data for scripts.
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { FilterFlags } from '../cli/filters.js';
+import type { Article } from '../core/article.js';
+import type { Gazetteer } from '../core/gazetteer.js';
+import { articleRegions, filterArticles, groupArticles, type Query, type SortKey, sortArticles } from '../core/query.js';
+import { plural } from '../core/text.js';
+import { ExitCode, PsgError } from '../errors.js';
+import type { ListBy, ListRenderer, ListRow, ListView } from '../render/list/view.js';
+import type { Io } from '../ui/io.js';
+import { type GlobalOptions, openWorkspace } from '../workspace.js';
+import { bodyReader, buildQuery, loadArticles } from './shared.js';
+
+export type ListFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'paths';
+
+export interface ListOptions extends FilterFlags {
+  sort?: SortKey;
+  reverse?: boolean;
+  limit?: number;
+  by?: ListBy;
+  format?: ListFormat;
+}
+
+// Each format loads only its own renderer (csv-stringify only for csv).
+const RENDERERS: Record<ListFormat, () => Promise<ListRenderer>> = {
+  table: async () => (await import('../render/list/table.js')).listTable,
+  json: async () => (await import('../render/list/json.js')).listJson,
+  ndjson: async () => (await import('../render/list/ndjson.js')).listNdjson,
+  csv: async () => (await import('../render/list/csv.js')).listCsv,
+  paths: async () => (await import('../render/list/paths.js')).listPaths,
+};
+
+/** The path as the user can open it from where they are; absolute when the folder is elsewhere. */
+function shownPath(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
+}
+
+export async function list(options: ListOptions, global: GlobalOptions, io: Io): Promise<number> {
+  const format = options.format ?? 'table';
+  if (options.by && format === 'paths') {
+    throw new PsgError('--by does not combine with --format paths', {
+      hint: 'Paths are one file a line for other programs; use --format csv, json or ndjson to keep the groups',
+    });
+  }
+  const ws = openWorkspace(global, io.env, io.cwd);
+  const { gazetteer } = ws.ctx;
+  // Read the flags before the files, so that a typo fails at once.
+  const query = buildQuery(options, ws.ctx, io);
+  const archive = loadArticles(ws, global, io);
+  const bodyOf = query.search ? bodyReader(archive) : undefined;
+
+  let chosen = sortArticles(filterArticles(archive.articles, query, gazetteer, bodyOf), options.sort ?? 'date', options.reverse);
+  if (options.limit !== undefined) chosen = chosen.slice(0, options.limit);
+
+  const rowOf = new Map<Article, ListRow>();
+  for (const article of chosen) {
+    rowOf.set(article, { article, path: shownPath(io.cwd, join(archive.root, article.path)), regions: [...articleRegions(article, gazetteer)] });
+  }
+  const view: ListView = { rows: chosen.map((a) => rowOf.get(a)!) };
+  if (options.by) {
+    view.by = options.by;
+    view.groups = groupArticles(chosen, options.by, gazetteer).map((g) => ({ key: g.key || null, rows: g.articles.map((a) => rowOf.get(a)!) }));
+    // Oldest first should read oldest first from the top: months too, the undated group still last.
+    if (options.reverse && options.by === 'month') {
+      const undated = view.groups.filter((g) => g.key === null);
+      view.groups = [...view.groups.filter((g) => g.key !== null).reverse(), ...undated];
+    }
+  }
+
+  if (chosen.length === 0) {
+    io.err(`${io.paintErr.dim('psg:')} ${emptyNote(archive.articles, query, gazetteer, bodyOf, archive.total)}\n`);
+  }
+  const render = options.by && format === 'table' ? (await import('../render/list/grouped.js')).listGrouped : await RENDERERS[format]();
+  io.out(render(view, { width: format === 'table' ? io.columns : undefined }, io.paint));
+  return ExitCode.ok;
+}
+
+/** Why the list is empty, and what would show more: drafts and future items are left out by default. */
+function emptyNote(
+  articles: readonly Article[],
+  query: Query,
+  gazetteer: Gazetteer,
+  bodyOf: ((a: Article) => string) | undefined,
+  total: number,
+): string {
+  if (total === 0) return 'no articles yet (psg new writes one)';
+  const hidden = filterArticles(articles, { ...query, drafts: true, future: true }, gazetteer, bodyOf);
+  const drafts = query.drafts ? 0 : hidden.filter((a) => a.draft).length;
+  const future = query.future ? 0 : hidden.filter((a) => a.date && a.date.date > query.today).length;
+  if (drafts + future === 0) return 'no articles match';
+  const left = [drafts ? plural(drafts, 'draft') : '', future ? `${plural(future, 'item')} dated after today` : ''].filter(Boolean);
+  const flags = [drafts ? '--drafts' : '', future ? '--future' : ''].filter(Boolean);
+  return `no articles match; left out: ${left.join(', ')} (${flags.join(' and ')} ${flags.length === 1 ? 'shows' : 'show'} ${drafts + future === 1 ? 'it' : 'them'})`;
+}

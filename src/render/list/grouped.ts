@@ -1,0 +1,44 @@
+// The table with --by: a heading with a count for each group, its rows indented beneath,
+// every group's columns lined up with the others'.
+import { type Column, cutToWidth, displayWidth, fitColumns, formatHeader, formatRow } from '../../ui/table.js';
+import { headerPaint, listColumns } from './table.js';
+import type { ListBy, ListRenderer, ListRow } from './view.js';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const TYPES: Record<string, string> = { news: 'News', letter: 'Letters', page: 'Pages' };
+const NONE: Record<ListBy, string> = {
+  region: 'National, no region',
+  month: 'Undated pages',
+  type: 'No type',
+  tag: 'No tags',
+};
+
+/** A group's heading: "Cusco", "March 2019", "Letters", "mining"; the "none" group by its kind. */
+export function groupLabel(by: ListBy, key: string | null): string {
+  if (key === null) return NONE[by];
+  if (by === 'month') {
+    const month = MONTHS[Number(key.slice(5, 7)) - 1];
+    return month ? `${month} ${key.slice(0, 4)}` : key;
+  }
+  if (by === 'type') return TYPES[key] ?? key;
+  return key;
+}
+
+const INDENT = '  ';
+
+export const listGrouped: ListRenderer = (view, options, paint) => {
+  const groups = view.groups ?? [];
+  if (groups.length === 0 || !view.by) return '';
+  const columns: Column<ListRow>[] = listColumns(paint);
+  const all = groups.flatMap((g) => g.rows);
+  const widths = fitColumns(columns, all, options.width === undefined ? undefined : options.width - INDENT.length);
+  const out = [`${INDENT}${formatHeader(columns, widths, headerPaint(paint))}\n`];
+  for (const group of groups) {
+    const count = `(${group.rows.length})`;
+    let label = groupLabel(view.by, group.key);
+    if (options.width !== undefined) label = cutToWidth(label, options.width - displayWidth(count) - 1);
+    out.push(`\n${paint.bold(label)} ${paint.dim(count)}\n`);
+    for (const row of group.rows) out.push(`${INDENT}${formatRow(columns, widths, row)}\n`);
+  }
+  return out.join('');
+};

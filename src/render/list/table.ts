@@ -1,0 +1,42 @@
+// --format table: DATE  TYPE  REGIONS  TITLE, newest first. On a terminal the rows fit its
+// width (the title gives way first, with "…"); piped, every row is whole.
+import type { ChalkInstance } from 'chalk';
+import { type Column, fitColumns, formatHeader, formatRow } from '../../ui/table.js';
+import type { ListRenderer, ListRow } from './view.js';
+
+/** What the DATE and REGIONS cells show when there is none (pages, national items). */
+export const NONE = '—';
+const DRAFT = '[draft] ';
+
+export function listColumns(paint: ChalkInstance): Column<ListRow>[] {
+  const none = (text: string, painted: string) => (text === NONE ? paint.dim(text) : painted);
+  return [
+    { header: 'DATE', text: (r) => r.article.date?.date ?? NONE, paint: (t) => none(t, t), squeeze: 4 },
+    {
+      header: 'TYPE',
+      text: (r) => r.article.type,
+      paint: (t, r) => (r.article.type === 'news' ? paint.cyan(t) : r.article.type === 'letter' ? paint.magenta(t) : paint.yellow(t)),
+      squeeze: 3,
+    },
+    { header: 'REGIONS', text: (r) => r.regions.join(', ') || NONE, paint: (t) => none(t, paint.green(t)), squeeze: 2, min: 10 },
+    {
+      header: 'TITLE',
+      text: (r) => (r.article.draft ? DRAFT : '') + r.article.title,
+      paint: (t, r) => (r.article.draft && t.startsWith(DRAFT) ? paint.yellow(DRAFT) + t.slice(DRAFT.length) : t),
+      squeeze: 1,
+      min: 16,
+    },
+  ];
+}
+
+export function headerPaint(paint: ChalkInstance): (text: string) => string {
+  return (text) => paint.bold.dim(text);
+}
+
+export const listTable: ListRenderer = (view, options, paint) => {
+  if (view.rows.length === 0) return '';
+  const columns = listColumns(paint);
+  const widths = fitColumns(columns, view.rows, options.width);
+  const lines = [formatHeader(columns, widths, headerPaint(paint)), ...view.rows.map((row) => formatRow(columns, widths, row))];
+  return lines.map((l) => `${l}\n`).join('');
+};

@@ -1,0 +1,165 @@
+// Tables for the terminal: how many columns text takes (accents none of their own, CJK and
+// emoji two, escape codes none), cutting and padding to a width, and fitting columns to the
+// terminal. A small stand-in for string-width, which is not a dependency.
+
+// eslint-disable-next-line no-control-regex -- escape codes are exactly what this matches
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)/g;
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}]+$/u;
+const EMOJI = /\p{Emoji_Presentation}|\p{Extended_Pictographic}\uFE0F|\p{Regional_Indicator}|\u20E3/u;
+
+// East Asian Wide and Fullwidth blocks (Unicode 15), the ones titles can plausibly hold.
+const WIDE: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xa960, 0xa97f],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe10, 0xfe19],
+  [0xfe30, 0xfe6f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x16fe0, 0x16fe4],
+  [0x17000, 0x18cff],
+  [0x1b000, 0x1b2ff],
+  [0x1f200, 0x1f2ff],
+  [0x20000, 0x2fffd],
+  [0x30000, 0x3fffd],
+];
+
+function isWide(codePoint: number): boolean {
+  for (const [from, to] of WIDE) {
+    if (codePoint < from) return false;
+    if (codePoint <= to) return true;
+  }
+  return false;
+}
+
+// Latin letters with precomposed accents, and the punctuation titles use (— ’ “ …): one
+// column for each UTF-16 unit, no segmenting needed. Most titles are this.
+const SIMPLE = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027]*$/;
+
+// Built on first need: making a segmenter costs about 20 ms of start-up.
+let segmenter: Intl.Segmenter | undefined;
+
+/** Grapheme clusters: "é" written as e + accent is one, and is never split. */
+export function graphemes(text: string): string[] {
+  if (SIMPLE.test(text)) return text.split('');
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** Columns one grapheme cluster takes. */
+export function graphemeWidth(cluster: string): number {
+  if (ZERO_WIDTH.test(cluster)) return 0;
+  if (EMOJI.test(cluster)) return 2;
+  return isWide(cluster.codePointAt(0)!) ? 2 : 1;
+}
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, '');
+}
+
+/** Columns the text takes on a terminal (escape codes ignored). */
+export function displayWidth(text: string): number {
+  const plain = stripAnsi(text);
+  if (SIMPLE.test(plain)) return plain.length;
+  let width = 0;
+  for (const cluster of graphemes(plain)) width += graphemeWidth(cluster);
+  return width;
+}
+
+/** Cut plain text to at most `width` columns, ending in "…" when anything was cut. */
+export function cutToWidth(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  if (width <= 0) return '';
+  let out = '';
+  let used = 0;
+  for (const cluster of graphemes(text)) {
+    const w = graphemeWidth(cluster);
+    if (used + w > width - 1) break;
+    out += cluster;
+    used += w;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/** Pad plain text with spaces to `width` columns. */
+export function padToWidth(text: string, width: number): string {
+  const gap = width - displayWidth(text);
+  return gap > 0 ? text + ' '.repeat(gap) : text;
+}
+
+/** One line of a cell: control characters (a newline, an escape) become spaces. */
+export function cleanCell(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+}
+
+export interface Column<R> {
+  header: string;
+  /** The cell as plain text (control characters are made spaces). */
+  text: (row: R) => string;
+  /** Colour for the cell once it is cut and before it is padded. */
+  paint?: (text: string, row: R) => string;
+  /** Columns squeeze in ascending order of this; absent: the column squeezes last. */
+  squeeze?: number;
+  /** How narrow the column may get before the next one squeezes; absent: its full width. */
+  min?: number;
+}
+
+const GAP = 2;
+
+/**
+ * Column widths within `width` terminal columns (none: every column as wide as its widest
+ * cell, for pipes). Columns give way in their squeeze order down to their `min`; on a
+ * terminal too narrow even for that, down to one column each, so that no row ever wraps.
+ */
+export function fitColumns<R>(columns: readonly Column<R>[], rows: readonly R[], width?: number): number[] {
+  const widths = columns.map((c) => {
+    let widest = displayWidth(c.header);
+    for (const row of rows) widest = Math.max(widest, displayWidth(cleanCell(c.text(row))));
+    return widest;
+  });
+  if (width === undefined) return widths;
+  let excess = widths.reduce((a, b) => a + b, 0) + GAP * (columns.length - 1) - width;
+  const order = columns.map((c, i) => ({ i, squeeze: c.squeeze ?? Infinity })).sort((a, b) => a.squeeze - b.squeeze);
+  for (const floor of [(i: number) => columns[i]!.min ?? widths[i]!, () => 1]) {
+    for (const { i } of order) {
+      if (excess <= 0) return widths;
+      const give = Math.max(0, Math.min(excess, widths[i]! - floor(i)));
+      widths[i]! -= give;
+      excess -= give;
+    }
+  }
+  return widths;
+}
+
+function line(cells: { text: string; painted: string }[], widths: readonly number[]): string {
+  const parts = cells.map((cell, i) => (i === cells.length - 1 ? cell.painted : cell.painted + ' '.repeat(Math.max(0, widths[i]! - displayWidth(cell.text)))));
+  return parts.join(' '.repeat(GAP)).trimEnd();
+}
+
+/** One row, each cell cut to its width with "…" and padded; the last cell is not padded. */
+export function formatRow<R>(columns: readonly Column<R>[], widths: readonly number[], row: R): string {
+  return line(
+    columns.map((c, i) => {
+      const text = cutToWidth(cleanCell(c.text(row)), widths[i]!);
+      return { text, painted: c.paint ? c.paint(text, row) : text };
+    }),
+    widths,
+  );
+}
+
+/** The header row, painted as a whole cell by cell. */
+export function formatHeader<R>(columns: readonly Column<R>[], widths: readonly number[], paint: (text: string) => string): string {
+  return line(
+    columns.map((c, i) => {
+      const text = cutToWidth(c.header, widths[i]!);
+      return { text, painted: paint(text) };
+    }),
+    widths,
+  );
+}

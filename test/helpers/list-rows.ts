@@ -1,0 +1,42 @@
+// Articles and list rows built in memory, for the list renderers' unit tests.
+import type { Article } from '../../src/core/article.js';
+import type { ListRow } from '../../src/render/list/view.js';
+
+export function makeArticle(fields: Partial<Article> & { title: string }): Article {
+  return {
+    path: `2019/${fields.slug ?? 'item'}.md`,
+    slug: 'item',
+    type: 'news',
+    summary: 'A summary.',
+    regions: [],
+    places: [],
+    tags: [],
+    sources: [],
+    draft: false,
+    ...fields,
+  };
+}
+
+export function row(fields: Partial<Article> & { title: string }, regions?: string[]): ListRow {
+  const article = makeArticle(fields);
+  return { article, path: `articles/${article.path}`, regions: regions ?? article.regions };
+}
+
+/** A small mixed list: a letter with two regions, national news, a page, a draft. */
+export function sampleRows(): ListRow[] {
+  return [
+    row({
+      title: 'Letter from Puno: Using the law to protect community rights',
+      slug: 'letter-from-puno',
+      type: 'letter',
+      date: { date: '2019-04-01' },
+      regions: ['Puno', 'Moquegua'],
+      places: ['Jatucachi'],
+      series: 'Letter from Puno',
+      part: 1,
+    }),
+    row({ title: 'Espinar: continuing problems with mine developments', slug: 'espinar', date: { date: '2019-03-18', time: '12:00:00' }, regions: ['Cusco'] }),
+    row({ title: 'Tuesta commission publishes recommendations for political reform', slug: 'tuesta', date: { date: '2019-03-23', time: '11:00:00' } }),
+    row({ title: 'PSG Aims', slug: 'psg-aims', type: 'page', order: 1, tags: ['psg'] }),
+  ];
+}

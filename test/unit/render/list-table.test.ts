@@ -1,0 +1,156 @@
+import { describe, expect, it } from '@jest/globals';
+import { Chalk } from 'chalk';
+import { listGrouped } from '../../../src/render/list/grouped.js';
+import { listTable } from '../../../src/render/list/table.js';
+import type { ListView } from '../../../src/render/list/view.js';
+import { cleanCell, type Column, cutToWidth, displayWidth, fitColumns, formatRow, stripAnsi } from '../../../src/ui/table.js';
+import { row, sampleRows } from '../../helpers/list-rows.js';
+
+const plain = new Chalk({ level: 0 });
+const colour = new Chalk({ level: 1 });
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+
+describe('display width', () => {
+  it.each([
+    ['Espinar', 7],
+    ['Jirón', 5], // precomposed ó
+    ['Jiro\u0301n', 5], // o + combining accent
+    ['Cooperacción', 12],
+    ['秘鲁人权', 8], // CJK: two columns each
+    ['ＰＳＧ', 6], // fullwidth Latin
+    ['🇵🇪 Perú', 7], // a flag is two columns
+    ['👍🏽', 2], // emoji with a skin tone: one cluster
+    ['\u001b[32mCusco\u001b[39m', 5], // escape codes take no room
+    ['a\u200bb', 2], // zero-width space
+  ])('%j takes %i columns', (text, width) => {
+    expect(displayWidth(text)).toBe(width);
+  });
+
+  it('cuts to a width with an ellipsis and never splits a character', () => {
+    expect(cutToWidth('Cooperacción en Espinar', 13)).toBe('Cooperacción…');
+    expect(cutToWidth('Jiro\u0301n Lima', 5)).toBe('Jiro\u0301…');
+    expect(cutToWidth('秘鲁人权', 5)).toBe('秘鲁…');
+    expect(cutToWidth('秘鲁人权', 4)).toBe('秘…');
+    expect(cutToWidth('short', 10)).toBe('short');
+    expect(cutToWidth('short', 5)).toBe('short');
+  });
+
+  it('drops spaces before the ellipsis', () => {
+    expect(cutToWidth('Letter from Puno', 8)).toBe('Letter…');
+  });
+
+  it('makes control characters in a cell spaces, so a title cannot move the cursor', () => {
+    expect(cleanCell('a\nb\u001b[2Jc\td')).toBe('a b [2Jc d');
+  });
+});
+
+describe('fitting columns', () => {
+  const columns: Column<string[]>[] = [
+    { header: 'A', text: (r) => r[0]! },
+    { header: 'B', text: (r) => r[1]!, squeeze: 2, min: 4 },
+    { header: 'C', text: (r) => r[2]!, squeeze: 1, min: 6 },
+  ];
+  const rows = [['aaaa', 'bbbbbbbb', 'cccccccccccccccccccc']];
+
+  it('keeps natural widths when piped or when they fit', () => {
+    expect(fitColumns(columns, rows)).toEqual([4, 8, 20]);
+    expect(fitColumns(columns, rows, 100)).toEqual([4, 8, 20]);
+  });
+
+  it('squeezes the first column in squeeze order down to its min before the next', () => {
+    expect(fitColumns(columns, rows, 30)).toEqual([4, 8, 14]);
+    expect(fitColumns(columns, rows, 20)).toEqual([4, 6, 6]);
+  });
+
+  it('on a very narrow terminal squeezes everything rather than wrap', () => {
+    for (const width of [9, 10, 12, 15]) {
+      const widths = fitColumns(columns, rows, width);
+      expect(displayWidth(formatRow(columns, widths, rows[0]!))).toBeLessThanOrEqual(width);
+    }
+  });
+});
+
+describe('list table', () => {
+  const view: ListView = { rows: sampleRows() };
+
+  it('piped: a header and whole rows, plain', () => {
+    const out = listTable(view, {}, plain);
+    expect(lines(out)).toEqual([
+      'DATE        TYPE    REGIONS         TITLE',
+      '2019-04-01  letter  Puno, Moquegua  Letter from Puno: Using the law to protect community rights',
+      '2019-03-18  news    Cusco           Espinar: continuing problems with mine developments',
+      '2019-03-23  news    —               Tuesta commission publishes recommendations for political reform',
+      '—           page    —               PSG Aims',
+    ]);
+  });
+
+  it('on a 60-column terminal cuts only titles, with …, and no line is wider', () => {
+    const out = lines(listTable(view, { width: 60 }, colour));
+    for (const line of out) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    const text = out.map(stripAnsi);
+    expect(text[1]).toBe('2019-04-01  letter  Puno, Moquegua  Letter from Puno: Using…');
+    expect(text[4]).toBe('—           page    —               PSG Aims');
+  });
+
+  it('fits titles with accents and wide characters by their display width', () => {
+    const wide = { rows: [row({ title: '秘鲁：人权与采矿冲突的最新报道和分析', date: { date: '2019-03-01' } }), row({ title: 'Cooperacción: la minería en Espinar y Chumbivilcas', date: { date: '2019-03-02' } })] };
+    for (const width of [40, 41, 50]) {
+      for (const line of lines(listTable(wide, { width }, plain))) expect(displayWidth(line)).toBeLessThanOrEqual(width);
+    }
+  });
+
+  it('cuts a long regions list too when the terminal is narrow, never wrapping', () => {
+    const many = { rows: [row({ title: 'Protests across the south', date: { date: '2019-03-01' } }, ['Apurímac', 'Arequipa', 'Cusco', 'Moquegua', 'Puno', 'Tacna'])] };
+    const out = lines(listTable(many, { width: 60 }, plain));
+    for (const line of out) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+    expect(out[1]).toMatch(/^2019-03-01 {2}news {2}Apurímac, .*… {2}Protests/);
+  });
+
+  it('colours only when given a colouring paint', () => {
+    expect(listTable(view, {}, plain)).not.toContain('\u001b');
+    expect(listTable(view, {}, colour)).toContain('\u001b[35mletter');
+  });
+
+  it('marks drafts at the start of the title', () => {
+    const out = listTable({ rows: [row({ title: 'Work in progress', draft: true, date: { date: '2019-05-01' } })] }, {}, plain);
+    expect(lines(out)[1]).toMatch(/\[draft\] Work in progress$/);
+  });
+
+  it('prints nothing for no rows', () => {
+    expect(listTable({ rows: [] }, {}, plain)).toBe('');
+  });
+});
+
+describe('grouped table', () => {
+  const rows = sampleRows();
+  const view: ListView = {
+    rows,
+    by: 'region',
+    groups: [
+      { key: 'Cusco', rows: [rows[1]!] },
+      { key: 'Puno', rows: [rows[0]!] },
+      { key: null, rows: [rows[2]!, rows[3]!] },
+    ],
+  };
+
+  it('heads each group with its count, national items under their own heading', () => {
+    const out = listGrouped(view, {}, plain);
+    expect(out).toContain('\nCusco (1)\n  2019-03-18  news    Cusco           Espinar');
+    expect(out).toContain('\nNational, no region (2)\n  2019-03-23  news    —               Tuesta');
+  });
+
+  it.each([
+    ['month', '2019-03', 'March 2019'],
+    ['month', null, 'Undated pages'],
+    ['type', 'letter', 'Letters'],
+    ['tag', 'mining', 'mining'],
+    ['tag', null, 'No tags'],
+  ] as const)('by %s names the group %j "%s"', (by, key, label) => {
+    const out = listGrouped({ rows, by, groups: [{ key, rows: [rows[0]!] }] }, {}, plain);
+    expect(out).toContain(`\n${label} (1)\n`);
+  });
+
+  it('fits a narrow terminal, indent included', () => {
+    for (const line of lines(listGrouped(view, { width: 50 }, colour))) expect(displayWidth(line)).toBeLessThanOrEqual(50);
+  });
+});
