@@ -102,16 +102,20 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
   }
   const windowed = [options.since, options.until, options.month, options.week].some((v) => v !== undefined);
 
+  // Pages have no date, so no dated item is one; `--type page` asks for the page section.
+  const onlyPages = Boolean(options.type?.length) && options.type!.every((t) => t === 'page');
+  const pages = Boolean(options.pages) || Boolean(options.type?.includes('page'));
+
   const archive = loadArticles(ws, global, io);
   const selection = selectDigest(
     archive.articles,
     query,
     ctx.gazetteer,
-    { limit: digestLimit(options.limit, windowed, config.digest.limit), windowed, pages: Boolean(options.pages) },
+    { limit: digestLimit(options.limit, windowed, config.digest.limit), windowed, pages },
     options.search !== undefined ? bodyReader(archive) : undefined,
   );
   const note = (text: string) => io.err(`${io.paintErr.dim('psg:')} ${text}\n`);
-  if (!selection.items.length) note(windowed ? 'no items match in that period' : 'no items match');
+  if (!selection.items.length && !onlyPages) note(windowed ? 'no items match in that period' : 'no items match');
   if (feed && selection.pages.length) note('pages have no date, so the feed leaves them out');
 
   const document = await render(

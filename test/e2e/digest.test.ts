@@ -88,6 +88,13 @@ Should you be in Cajamarca and find yourself in Jirón Lima, opposite Dylon’s 
     expect(bullets(psg(['digest', '--limit', '3', '--pages']).stdout)).toHaveLength(7);
   });
 
+  it('--type page gives the pages alone, without a note', () => {
+    const r = psg(['digest', '--type', 'page']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(SEED.slice(SEED.indexOf('  • PSG Aims') + 2));
+  });
+
   it('leaves out items dated after today', () => {
     const r = psg(['digest', '--limit', '1'], { env: { PSG_TODAY: '2019-03-20' } });
     expect(bullets(r.stdout)).toEqual(['Espinar: continuing problems with mine developments']);

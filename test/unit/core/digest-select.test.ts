@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { digestLimit, parseWeek, selectDigest } from '../../../src/core/digest-select.js';
+import { digestLimit, newest, parseWeek, selectDigest } from '../../../src/core/digest-select.js';
+import { compareByDate } from '../../../src/core/query.js';
 import type { Query } from '../../../src/core/query.js';
 import { art, gazetteer } from '../../helpers/digest.js';
 
@@ -64,6 +65,18 @@ describe('selectDigest', () => {
     const espinar = art({ title: 'Espinar', date: '2019-03-18', places: ['Espinar'] });
     const s = selectDigest([espinar, ...days], q({ regions: ['Cusco'] }), gazetteer, { limit: 10, windowed: false, pages: false });
     expect(titles(s.items)).toEqual(['Espinar']);
+  });
+});
+
+describe('newest', () => {
+  it('keeps the same items in the same order as a full sort, ties included', () => {
+    // 500 items over 20 days and 3 times a day: many share their date and time.
+    const many = Array.from({ length: 500 }, (_, i) =>
+      art({ title: `T${(i * 37) % 101}`, path: `p/${i}.md`, date: `2019-03-${String(1 + ((i * 7) % 20)).padStart(2, '0')}T${['09', '10', '11'][i % 3]}:00:00` }),
+    );
+    for (const limit of [1, 10, 33, 125, 499, 500, 600, undefined]) {
+      expect(newest(many, limit)).toEqual([...many].sort(compareByDate).slice(0, limit));
+    }
   });
 });
 
