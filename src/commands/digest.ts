@@ -37,9 +37,9 @@ function siteUrlOf(flag: string | undefined, configured: string | undefined): st
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol)) {
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
     throw new PsgError(`bad site URL${flag !== undefined ? ' for --site-url' : ' (siteUrl)'}: "${value}"`, {
-      hint: 'Give the website address with http:// or https://, e.g. https://perusupportgroup.org.uk',
+      hint: 'Give the website address with http:// or https:// and no ? or #, e.g. https://perusupportgroup.org.uk',
     });
   }
   // URL escapes what could break markup (<, >, ", spaces) and keeps the rest as written.
@@ -85,7 +85,8 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
   const { config, ctx } = ws;
   const format = options.format;
   const feed = format === 'rss' || format === 'atom';
-  const siteUrl = siteUrlOf(options.siteUrl, config.siteUrl);
+  // The text digest has no links, so only the other formats read the site URL.
+  const siteUrl = format === 'text' ? undefined : siteUrlOf(options.siteUrl, config.siteUrl);
   if (feed && !siteUrl) {
     throw new PsgError(`the ${format === 'rss' ? 'RSS' : 'Atom'} feed needs the website's address for its links`, { hint: SITE_URL_HINT });
   }

@@ -8,7 +8,7 @@ import { compareByDate, filterArticles, type Query } from './query.js';
 
 export const DEFAULT_LIMIT = 10;
 
-export interface DigestOptions {
+export interface SelectOptions {
   /** How many dated items at most; undefined means all (a date window without --limit). */
   limit: number | undefined;
   /** The query holds a date window (--since, --until, --month or --week). */
@@ -65,7 +65,7 @@ export function selectDigest(
   articles: readonly Article[],
   query: Query,
   gazetteer: Gazetteer,
-  options: DigestOptions,
+  options: SelectOptions,
   bodyOf?: (article: Article) => string,
 ): DigestSelection {
   const dated = filterArticles(

@@ -126,7 +126,8 @@ Should you be in Cajamarca and find yourself in Jirón Lima, opposite Dylon’s 
     [['--lang', 'fr'], "psg: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, es."],
     [['--region', 'Cajamrca'], 'psg: unknown region "Cajamrca"; did you mean "Cajamarca"?'],
     [['--month', '2019-04', '--week', '2019-W12'], 'psg: the dates cross: from 2019-04-01 until 2019-03-24 holds no day'],
-    [['--site-url', 'ftp://example.org'], 'psg: bad site URL for --site-url: "ftp://example.org"'],
+    [['--site-url', 'ftp://example.org', '--format', 'html'], 'psg: bad site URL for --site-url: "ftp://example.org"'],
+    [['--site-url', 'https://example.org/?page=1', '--format', 'rss'], 'psg: bad site URL for --site-url: "https://example.org/?page=1"'],
   ])('%j is a usage error, exit 2', (args, message) => {
     const r = psg(['digest', ...args]);
     expect(r.code).toBe(2);
