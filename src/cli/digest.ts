@@ -1,4 +1,38 @@
-import type { Register } from './runner.js';
+import { InvalidArgumentError, Option } from 'commander';
+import { addFilterOptions } from './filters.js';
+import { type Register, subcommand } from './runner.js';
 
-// Placeholder while the command is built on its own branch; replaced when it lands.
-export const registerDigest: Register = () => {};
+export const DIGEST_FORMATS = ['text', 'markdown', 'html', 'json', 'rss', 'atom'] as const;
+
+function positiveInteger(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('give a whole number from 1 up.');
+  return Number(value);
+}
+
+export const registerDigest: Register = (program, run, version) => {
+  const command = subcommand(program, 'digest', 'the digest of the newest items as text, Markdown, HTML, JSON, RSS or Atom', version);
+  addFilterOptions(command)
+    .option('--week <week>', 'one ISO week: 2019-W12, or a date in it (2019-03-20, 1w)')
+    .option('--limit <n>', 'at most n dated items (default 10, or all of a date window)', positiveInteger)
+    .option('--pages', 'append the pages by their order (as --type page does)')
+    .addOption(new Option('--format <format>', 'output format').choices(DIGEST_FORMATS).default('text'))
+    .addOption(new Option('--lang <lang>', 'language of dates and fixed words (default digest.lang, else en)').choices(['en', 'es']))
+    .option('--title <text>', 'the heading (default digest.title in psg.config.json)')
+    .option('--out <file>', 'write to this file, atomically, instead of stdout')
+    .option('--site-url <url>', 'the website address for links (default siteUrl in psg.config.json)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  psg digest --pages                      the site's listing as plain text
+  psg digest --month 2019-03 --region Cajamarca --format markdown
+  psg digest --week 2019-W12 --format html --out digest.html
+  psg digest --format rss --site-url https://perusupportgroup.org.uk --out feed.xml`,
+    )
+    .action(async (options, cmd) =>
+      run(cmd, async (io, global) => {
+        const { digest } = await import('../commands/digest.js');
+        return digest(options, global, io);
+      }),
+    );
+};
