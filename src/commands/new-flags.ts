@@ -36,13 +36,27 @@ function lcfirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
+// What a good value of each flag looks like, for the hint under the error.
+const HINTS: Record<string, string> = {
+  title: 'A headline is one line of up to 160 characters',
+  date: 'Write the date as YYYY-MM-DD, e.g. 2019-04-10 (a time may follow: 2019-04-10T09:30); without --date it is today',
+  summary: 'The summary is the lede that list and digest show, one or more sentences',
+  author: 'The author is one line',
+  place: 'A place is a province, town or community, one line; --place may repeat',
+  region: 'Give a region (Cusco), another spelling (Cuzco) or a province (Espinar); --region may repeat',
+  tag: 'Tags are lowercase words joined by hyphens, e.g. consulta-previa; --tag may repeat',
+  subtitle: 'The subtitle follows "Letter from <place> (n): " in the title',
+};
+
 /** A flag's value through its check; a bad value is exit 2 naming the flag. */
-export function fromFlag<T>(flag: string, check: Check<T>): T {
+export function fromFlag<T>(flag: string, check: Check<T>, hint = HINTS[flag]): T {
   if (check.ok) return check.value;
-  throw new PsgError(`--${flag}: ${lcfirst(check.message)}`, { hint: 'See psg new --help' });
+  throw new PsgError(`--${flag}: ${lcfirst(check.message)}`, { hint: hint ?? 'See psg new --help' });
 }
 
 /** The values of the flags given, checked; the first bad one is exit 2 naming it. */
+export const SLUG_HINT = 'Two articles with one slug would publish over each other on the site';
+
 export function readFlags(flags: NewFlags, ctx: CoreContext) {
   const given = {
     title: flags.title === undefined ? undefined : fromFlag('title', checkTitle(flags.title)),

@@ -23,7 +23,7 @@ import { letterTitle, nextLetter } from '../core/series.js';
 import { orList } from '../core/text.js';
 import { PsgError } from '../errors.js';
 import type { Prompter, Validate } from '../ui/prompter.js';
-import { checkFlagsFitType, fromFlag, missingError, missingFields, type NewFlags, readFlags } from './new-flags.js';
+import { checkFlagsFitType, fromFlag, missingError, missingFields, type NewFlags, readFlags, SLUG_HINT } from './new-flags.js';
 
 export type { NewFlags } from './new-flags.js';
 
@@ -132,7 +132,7 @@ export async function collectDraft(typeArg: ArticleType | undefined, flags: NewF
       const t = checkTitle(text);
       return t.ok ? slugFree(t.value, false) : t;
     };
-    title = given.title !== undefined ? fromFlag('title', slugFree(given.title, true)) : await ask(prompter!, 'title', 'Title', check);
+    title = given.title !== undefined ? fromFlag('title', slugFree(given.title, true), SLUG_HINT) : await ask(prompter!, 'title', 'Title', check);
   }
 
   let date: DateValue | undefined;
