@@ -1,0 +1,73 @@
+// Create a new article file inside the articles folder: whole or not at all, never over an
+// existing file, never outside the folder.
+import { mkdirSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { LIMITS } from '../core/article.js';
+import { errnoCode, PsgError } from '../errors.js';
+import { readBytes } from './read.js';
+import { writeFileAtomic } from './atomic.js';
+
+function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel);
+}
+
+export interface CreateOptions {
+  /** How to show the path in messages (relative to where the user is). */
+  shown?: (abs: string) => string;
+}
+
+/**
+ * Write `text` to `rel` (forward slashes) below `root` and return the absolute path. The
+ * path is checked twice: as written, and after the folders are made, through their real
+ * paths, so that neither "../" nor a symbolic link can carry the file out of the folder.
+ * An existing file is an error (exit 2) that says what to do.
+ */
+export function createArticleFile(root: string, rel: string, text: string, options: CreateOptions = {}): string {
+  const show = options.shown ?? ((p: string) => p);
+  const target = join(root, ...rel.split('/'));
+  if (!inside(root, target) || rel.split('/').some((part) => part === '..' || part === '')) {
+    throw new PsgError(`refusing to write ${rel}: the path leaves the articles folder`, { hint: 'Choose a different title' });
+  }
+  const folder = dirname(target);
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new PsgError(`cannot make the folder ${show(folder)}: ${errnoCode(error) ?? String(error)}`, {
+      hint: 'Check that the articles folder is writable',
+      cause: error,
+    });
+  }
+  const realRoot = realpathSync(root);
+  const realFolder = realpathSync(folder);
+  if (realFolder !== realRoot && !inside(realRoot, realFolder)) {
+    throw new PsgError(`refusing to write into ${show(folder)}: it links outside the articles folder`, {
+      hint: `Replace the link at ${show(folder)} with a real folder`,
+    });
+  }
+  try {
+    writeFileAtomic(target, text, { overwrite: false });
+  } catch (error) {
+    if (errnoCode(error) === 'EEXIST') {
+      throw new PsgError(`${show(target)} already exists; psg new never overwrites a file`, {
+        hint: 'Edit that file, or give the new article another title or date',
+      });
+    }
+    throw new PsgError(`cannot write ${show(target)}: ${errnoCode(error) ?? String(error)}`, {
+      hint: 'Check that the articles folder is writable and the disk is not full',
+      cause: error,
+    });
+  }
+  return target;
+}
+
+/** The body template of a type, `_templates/<type>.md` in the articles folder, when there is one. */
+export function readTemplate(root: string, type: string): string | undefined {
+  const path = join(root, '_templates', `${type}.md`);
+  const read = readBytes(path, LIMITS.fileBytes);
+  if (read.ok) return read.bytes.toString('utf8');
+  if (read.reason === 'unreadable' && read.message === 'ENOENT') return undefined;
+  throw new PsgError(`cannot use the template ${path}: ${read.reason === 'too-large' ? 'it is over 1 MB' : read.message}`, {
+    hint: `Fix or remove _templates/${type}.md in the articles folder`,
+  });
+}
