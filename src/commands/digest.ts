@@ -107,7 +107,7 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
   const onlyPages = Boolean(options.type?.length) && options.type!.every((t) => t === 'page');
   const pages = Boolean(options.pages) || Boolean(options.type?.includes('page'));
 
-  const archive = loadArticles(ws, global, io);
+  const archive = await loadArticles(ws, global, io);
   const selection = selectDigest(
     archive.articles,
     query,

@@ -48,7 +48,7 @@ export async function list(options: ListOptions, global: GlobalOptions, io: Io):
   const { gazetteer } = ws.ctx;
   // Read the flags before the files, so that a typo fails at once.
   const query = buildQuery(options, ws.ctx, io);
-  const archive = loadArticles(ws, global, io);
+  const archive = await loadArticles(ws, global, io);
   const bodyOf = query.search ? bodyReader(archive) : undefined;
 
   let chosen = sortArticles(filterArticles(archive.articles, query, gazetteer, bodyOf), options.sort ?? 'date', options.reverse);

@@ -10,7 +10,7 @@ import { openInEditor } from '../ui/editor.js';
 import type { Io } from '../ui/io.js';
 import { inquirerPrompter, type Prompter } from '../ui/prompter.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir } from '../workspace.js';
-import { loadArticles } from './shared.js';
+import { loadArticlesSync } from './shared.js';
 import { collectDraft, type NewFlags } from './new-flow.js';
 
 export type { NewFlags } from './new-flow.js';
@@ -47,7 +47,7 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
     flags,
     {
       ctx: ws.ctx,
-      articles: () => (articles ??= loadArticles(ws, global, io).articles),
+      articles: () => (articles ??= loadArticlesSync(ws, global, io).articles),
       show: (path) => shown(join(root, path)),
       defaultAuthor: () => ws.config.author ?? gitUserName(ws.cwd, io.env),
       note,

@@ -7,26 +7,35 @@ import type { Query } from '../core/query.js';
 import { tagForm } from '../core/tags.js';
 import { orList, plural } from '../core/text.js';
 import { PsgError } from '../errors.js';
-import { type Archive, loadArchive } from '../store/archive.js';
+import { type Archive, type CacheOptions, loadArchive, loadArchiveSync } from '../store/archive.js';
 import { readBody } from '../store/body.js';
 import { cacheDir } from '../store/cache-dir.js';
 import { packageVersion } from '../data.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 
+function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
+  return global.cache === false ? undefined : { dir: cacheDir(io.env), version: packageVersion() };
+}
+
+function noteUnreadable(archive: Archive, io: Io): Archive {
+  const n = archive.unreadable.length;
+  if (n) io.err(`${io.paintErr.yellow('psg:')} ${plural(n, 'file')} could not be read as ${n === 1 ? 'an article' : 'articles'}; \`psg validate\` says why\n`);
+  return archive;
+}
+
 /**
- * Every readable article of the workspace. Files that could not be read are counted in one
- * line on stderr, so a broken file never hides the rest and never goes unnoticed.
+ * Every readable article of the workspace, from the index where files have not changed.
+ * Files that could not be read are counted in one line on stderr, so a broken file never
+ * hides the rest and never goes unnoticed.
  */
 export async function loadArticles(ws: Workspace, global: GlobalOptions, io: Io): Promise<Archive> {
-  const cache = global.cache === false ? undefined : { dir: cacheDir(io.env), version: packageVersion() };
-  const archive = await loadArchive(requireArticlesDir(ws), ws.ctx, cache);
-  if (archive.unreadable.length) {
-    io.err(
-      `${io.paintErr.yellow('psg:')} ${plural(archive.unreadable.length, 'file')} could not be read as ${archive.unreadable.length === 1 ? 'an article' : 'articles'}; \`psg validate\` says why\n`,
-    );
-  }
-  return archive;
+  return noteUnreadable(await loadArchive(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io)), io);
+}
+
+/** The same, on the main thread (for checks inside prompts, which cannot wait). */
+export function loadArticlesSync(ws: Workspace, global: GlobalOptions, io: Io): Archive {
+  return noteUnreadable(loadArchiveSync(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io)), io);
 }
 
 const DATE_FORMS = 'Use YYYY-MM-DD, YYYY-MM, YYYY, or a span back from today: 7d, 4w, 3m, 1y';

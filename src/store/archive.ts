@@ -7,7 +7,7 @@ import type { CoreContext } from '../core/context.js';
 import { compareSortKeys } from '../core/query.js';
 import { fromRecord } from '../core/record.js';
 import { type IndexData, indexPath, readIndex, type RowData, writeIndex } from './index-file.js';
-import { runTask } from './parallel.js';
+import { runLocal, runTask } from './parallel.js';
 import { scanArticles } from './scan.js';
 
 export interface CacheOptions {
@@ -86,7 +86,21 @@ export class Archive {
   }
 }
 
-export async function loadArchive(root: string, ctx: CoreContext, cache?: CacheOptions): Promise<Archive> {
+interface Plan {
+  startedAt: number;
+  root: string;
+  realRoot: string;
+  total: number;
+  file: string | undefined;
+  index: IndexData | undefined;
+  /** Index rows whose file is unchanged. */
+  kept: number[];
+  /** Files to read: new, changed, or not in the index. */
+  toRead: string[];
+}
+
+/** Scan the folder and check each file against the index: which rows hold, which files to read. */
+function plan(root: string, cache: CacheOptions | undefined): Plan {
   const startedAt = Date.now();
   const realRoot = realpathSync(root);
   const { files } = scanArticles(root);
@@ -95,8 +109,6 @@ export async function loadArchive(root: string, ctx: CoreContext, cache?: CacheO
   const rowOf = new Map<string, number>();
   if (index) index.paths.forEach((path, row) => rowOf.set(path, row));
   const prefix = root.endsWith('/') ? root : `${root}/`;
-
-  // Which rows still hold, and which files must be read again.
   const kept: number[] = [];
   const toRead: string[] = [];
   for (const rel of files) {
@@ -110,11 +122,15 @@ export async function loadArchive(root: string, ctx: CoreContext, cache?: CacheO
     }
     toRead.push(rel);
   }
-  const fresh = await runTask('index-rows', root, toRead, ctx);
+  return { startedAt, root, realRoot, total: files.length, file, index, kept, toRead };
+}
 
+/** Put the kept rows and the fresh ones in order, and store the index if anything changed. */
+function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined): Archive {
+  const { index } = p;
   const unreadable: string[] = [];
   const sources: Source[] = [];
-  if (index && fresh.length === 0 && kept.length === index.count) {
+  if (index && fresh.length === 0 && p.kept.length === index.count) {
     // Nothing changed: the index is already in order.
     for (let row = 0; row < index.count; row++) {
       if (index.type(row)) sources.push({ row });
@@ -122,21 +138,33 @@ export async function loadArchive(root: string, ctx: CoreContext, cache?: CacheO
     }
   } else {
     type Item = { keys: RowData; source: Source | undefined };
-    const items: Item[] = kept.map((row) => ({ keys: index!.row(row), source: index!.type(row) ? { row } : undefined }));
+    const items: Item[] = p.kept.map((row) => ({ keys: index!.row(row), source: index!.type(row) ? { row } : undefined }));
     for (const row of fresh) items.push({ keys: row, source: row.type ? { fresh: row } : undefined });
     items.sort((a, b) => compareSortKeys(a.keys, b.keys));
     for (const item of items) {
       if (item.source) sources.push(item.source);
       else unreadable.push(item.keys.path);
     }
-    if (file && cache) {
+    if (p.file && cache) {
       try {
-        writeIndex(file, realRoot, cache.version, items.map((item) => item.keys), startedAt);
+        writeIndex(p.file, p.realRoot, cache.version, items.map((item) => item.keys), p.startedAt);
       } catch {
         // The index only saves time: a read-only or full cache folder must not stop the command.
       }
     }
   }
   unreadable.sort();
-  return new Archive(root, sources, index, unreadable, files.length, fresh.length);
+  return new Archive(p.root, sources, index, unreadable, p.total, fresh.length);
+}
+
+/** Load the archive, reading changed files on every core when there are many. */
+export async function loadArchive(root: string, ctx: CoreContext, cache?: CacheOptions): Promise<Archive> {
+  const p = plan(root, cache);
+  return finish(p, await runTask('index-rows', root, p.toRead, ctx), cache);
+}
+
+/** The same on the main thread only, for commands that need the archive inside a prompt's check. */
+export function loadArchiveSync(root: string, ctx: CoreContext, cache?: CacheOptions): Archive {
+  const p = plan(root, cache);
+  return finish(p, runLocal('index-rows', root, p.toRead, ctx), cache);
 }
