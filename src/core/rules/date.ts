@@ -17,7 +17,7 @@ export const dateRule: FileRule = {
       return [error('date-invalid', `"date" must be a date like 2019-03-23, not ${describe(raw)}`, { at })];
     }
     const parsed = parseDateValue(text);
-    if (!parsed.ok) return [error('date-invalid', `${parsed.message}; write it as YYYY-MM-DD`, { at })];
+    if (!parsed.ok) return [error('date-invalid', parsed.message, { at })];
     const { date } = parsed.value;
     const problems: Problem[] = [];
     if (date > ctx.today && data.get('draft') !== true) {
