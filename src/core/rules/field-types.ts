@@ -38,7 +38,7 @@ function checkField(field: FieldSpec, value: unknown): Problem[] {
       }
       if (list.scalar) {
         return [
-          warning('field-list', `"${name}" holds one text where a list belongs; write ${name}: [${list.values.join('')}]`, {
+          warning('field-list', `"${name}" holds one text where a list belongs; write ${name}: [${list.values.join(', ')}]`, {
             at,
             fix: { field: name, value: list.values },
           }),

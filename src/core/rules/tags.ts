@@ -11,7 +11,7 @@ export const tagsRule: FileRule = {
     if (!list) return [];
     const problems: Problem[] = [];
     list.values.forEach((tag, i) => {
-      const at = { path: list.scalar ? ['tags'] : ['tags', i] };
+      const at = { path: list.scalar ? ['tags'] : ['tags', list.indexes[i]!] };
       if (!isWellFormedTag(tag)) {
         problems.push(warning('tag-format', `Tag "${tag}" should be lowercase words joined by hyphens: "${tagForm(tag)}"`, { at }));
       }
