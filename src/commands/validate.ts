@@ -1,13 +1,13 @@
 // psg validate [FILES...]: check every article, report every problem, optionally fix the safe ones.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../core/article.js';
 import { checkArticleFile } from '../core/check.js';
 import { fixArticle } from '../core/autofix.js';
 import { locateProblems } from '../core/locate.js';
-import { byPosition, type Problem } from '../core/problem.js';
+import { byPosition, error, type Problem } from '../core/problem.js';
 import { checkArchive } from '../core/rules/index.js';
-import { ExitCode, PsgError } from '../errors.js';
+import { errnoCode, ExitCode, PsgError } from '../errors.js';
 import { eachArticleFile, type LoadedFile, loadArchive } from '../store/archive.js';
 import { readArticle } from '../store/read.js';
 import { rewriteArticle } from '../store/rewrite.js';
@@ -35,20 +35,43 @@ function relToRoot(root: string, abs: string): string | undefined {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : undefined;
 }
 
-/** The files named on the command line; a folder stands for the articles in it. */
+/**
+ * The files named on the command line; a folder stands for the articles in it. A file named
+ * twice is checked once (else it would clash with itself as a duplicate slug); a file outside
+ * the articles folder goes by its absolute path, which no article of the folder can share.
+ */
 function namedTargets(ws: Workspace, names: string[]): Target[] {
-  const targets: Target[] = [];
+  const targets = new Map<string, Target>();
+  const add = (abs: string) => targets.set(abs, { abs, rel: relToRoot(ws.articlesDir, abs) ?? abs.split(sep).join('/') });
   for (const name of names) {
     const abs = resolve(ws.cwd, name);
     if (!existsSync(abs)) {
       throw new PsgError(`no such file: ${name}`, { hint: 'Name article files or folders, or run psg validate with no arguments to check them all' });
     }
-    const rel = (p: string) => relToRoot(ws.articlesDir, p) ?? p.slice(p.lastIndexOf(sep) + 1);
-    if (statSync(abs).isDirectory()) {
-      for (const file of scanArticles(abs).files) targets.push({ abs: join(abs, file), rel: rel(join(abs, file)) });
-    } else targets.push({ abs, rel: rel(abs) });
+    if (statSync(abs).isDirectory()) for (const file of scanArticles(abs).files) add(join(abs, file));
+    else add(abs);
   }
-  return targets;
+  return [...targets.values()];
+}
+
+/**
+ * Write one file's fixes. A failed write (disk full, no permission, the file changed meanwhile)
+ * leaves the file as it was and becomes a problem of that file; the other files still get theirs.
+ */
+function writeFix(abs: string, text: string, file: LoadedFile): Problem | undefined {
+  try {
+    // Through a link to the file it names, so that the link stays a link.
+    rewriteArticle(realpathSync(abs), text, file.bom, file.stamp);
+    return undefined;
+  } catch (e) {
+    const where = { line: 1, column: 1 };
+    if (e instanceof PsgError) {
+      return error('fix-failed', 'The file changed while --fix worked on it, so nothing was written; run psg validate --fix again', where);
+    }
+    // "EFBIG: file too large, write" → "EFBIG: file too large"
+    const why = errnoCode(e) ? (e as Error).message.split(',')[0] : String(e);
+    return error('fix-failed', `--fix could not write this file (${why}); it is unchanged: free some space or check the permissions, then run psg validate --fix again`, where);
+  }
 }
 
 function shown(ws: Workspace, abs: string): string {
@@ -99,7 +122,11 @@ export async function validate(names: string[], options: ValidateOptions, global
       if (!result.file) continue;
       const fix = fixArticle(result.file, result.problems, ctx);
       if (fix.text === undefined) continue;
-      rewriteArticle(result.abs, fix.text, result.file.bom, result.file.stamp);
+      const failed = writeFix(result.abs, fix.text, result.file);
+      if (failed) {
+        result.problems = [failed, ...result.problems];
+        continue;
+      }
       result.problems = fix.problems;
       fixedProblems += fix.fixed;
       fixedFiles++;
