@@ -46,8 +46,8 @@ export function parseDateValue(text: string): DateParse {
   if (!isRealDate(year, month, day)) {
     const why =
       month >= 1 && month <= 12
-        ? `${MONTHS[month - 1]} ${y} has ${daysInMonth(year, month)} days`
-        : 'the month is a number from 01 to 12';
+        ? `${MONTHS[month - 1]} ${y} has ${daysInMonth(year, month)} days; correct the day`
+        : 'months run from 01 to 12; correct the month';
     return { ok: false, reason: 'impossible', message: `${y}-${mo}-${d} is not a real date: ${why}` };
   }
   const value: DateValue = { date: isoDate(year, month, day) };

@@ -35,7 +35,7 @@ export function splitFrontMatter(text: string): SplitResult {
   if (!open) {
     const hint = opening.startsWith('+++')
       ? 'TOML front matter (+++) is not read; write the fields as YAML between --- lines'
-      : 'an article must begin with a line "---", then YAML fields, then another "---"';
+      : 'begin the file with a line "---", then the YAML fields, then another "---"';
     return { ok: false, problem: error('front-matter-missing', `No front matter: ${hint}`, { line: 1, column: 1 }) };
   }
   const language = open[1]?.toLowerCase();
