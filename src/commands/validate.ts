@@ -107,6 +107,9 @@ export async function validate(names: string[], options: ValidateOptions, global
     checked = eachArticleFile(requireArticlesDir(ws), ctx, visit);
   }
 
+  // In path order, as a whole-folder run sees them: the later of two files with one slug is
+  // the one reported, whichever of them was named on the command line.
+  articles.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const [path, problems] of checkArchive(articles, ctx)) {
     const result = results.get(path);
     if (!result) continue; // a file not asked about
