@@ -48,7 +48,10 @@ function namedTargets(ws: Workspace, names: string[]): Target[] {
     if (!existsSync(abs)) {
       throw new PsgError(`no such file: ${name}`, { hint: 'Name article files or folders, or run psg validate with no arguments to check them all' });
     }
-    if (statSync(abs).isDirectory()) for (const file of scanArticles(abs).files) add(join(abs, file));
+    const stat = statSync(abs);
+    if (stat.isDirectory()) for (const file of scanArticles(abs).files) add(join(abs, file));
+    // A pipe or a device would block the read for ever.
+    else if (!stat.isFile()) throw new PsgError(`not a file: ${name}`, { hint: 'Name article files (.md) or folders' });
     else add(abs);
   }
   return [...targets.values()];

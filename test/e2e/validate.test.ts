@@ -1,6 +1,7 @@
 // psg validate as a user runs it: the report, the summary line, the exit codes 0/1/2, --strict,
 // --format json, named files, oversized files.
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { psg, ROOT } from '../helpers/run.js';
@@ -128,6 +129,15 @@ describe('psg validate exit codes', () => {
       stderr: 'psg: no such file: articles/nope.md\nhint: Name article files or folders, or run psg validate with no arguments to check them all\n',
       code: 2,
     });
+  });
+
+  it('exits 2 on a named pipe instead of waiting for ever', () => {
+    const dir = testdir({ 'articles/2019-03-18-a.md': news() });
+    execFileSync('mkfifo', [join(dir, 'articles/pipe.md')]);
+    const result = psg(['validate', 'articles/pipe.md'], { cwd: dir });
+    expect(result).toEqual({ stdout: '', stderr: 'psg: not a file: articles/pipe.md\nhint: Name article files (.md) or folders\n', code: 2 });
+    // Found by the scan, a pipe is not an article at all.
+    expect(psg(['validate'], { cwd: dir }).stdout).toBe('✔ 1 article, no problems\n');
   });
 
   it('exits 2 on an unknown option or format', () => {
