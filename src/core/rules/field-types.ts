@@ -26,8 +26,8 @@ function checkField(field: FieldSpec, value: unknown): Problem[] {
     case 'type': {
       if (typeof value === 'string' && (ARTICLE_TYPES as readonly string[]).includes(value)) return [];
       const near = typeof value === 'string' ? suggest(value, ARTICLE_TYPES, 1) : [];
-      const mean = near.length ? `; did you mean "${near[0]}"?` : '';
-      return [error('field-type', `Unknown type ${describe(value)}${mean} Use ${orList(ARTICLE_TYPES)}`, { at })];
+      const mean = near.length ? `; did you mean "${near[0]}"? Use` : '; use';
+      return [error('field-type', `Unknown type ${describe(value)}${mean} ${orList(ARTICLE_TYPES)}`, { at })];
     }
     case 'date':
       return []; // the date rule reads dates
