@@ -96,6 +96,16 @@ describe('psg validate --fix keeps the way a file was saved', () => {
     expect(readFileSync(join(dir, 'articles/2019-03-18-a.md'), 'utf8')).toContain('regions: [Junín]\n');
   });
 
+  it('fixes only the files named', () => {
+    const dir = brokenCopy();
+    const before = snapshot(join(dir, 'articles'));
+    const result = psg(['validate', '--fix', 'articles/regions-not-a-list.md'], { cwd: dir, env });
+    expect(result).toEqual({ stdout: '✔ Fixed 1 problem in 1 file\n✔ 1 article, no problems\n', stderr: '', code: 0 });
+    const after = snapshot(join(dir, 'articles'));
+    const changed = [...before.keys()].filter((f) => !before.get(f)!.equals(after.get(f)!));
+    expect(changed).toEqual(['regions-not-a-list.md']);
+  });
+
   it('does not replace a province by its region unless places keeps it', () => {
     const text = article({ title: 'A', type: 'news', date: '2019-03-18', regions: '[Espinar]', summary: 'S.' });
     const dir = testdir({ 'articles/2019-03-18-a.md': text });

@@ -167,7 +167,7 @@ describe('tags', () => {
     const result = check(`${HEAD}tags: [mining, Consulta Previa, minning, brand-new-thing]\n`);
     expect(result.at).toEqual(['6:16 tag-format', '6:33 tag-unknown', '6:42 tag-unknown']);
     expect(result.messages).toEqual([
-      'Tag "Consulta Previa" should be lowercase words joined by hyphens: "consulta-previa"',
+      'Tag "Consulta Previa" should be lowercase words joined by hyphens; write it as "consulta-previa"',
       'Unknown tag "minning"; did you mean "mining"?',
       'Unknown tag "brand-new-thing"; add it to "tags" in psg.config.json if it is new',
     ]);
