@@ -1,19 +1,19 @@
 // psg validate [FILES...]: check every article, report every problem, optionally fix the safe ones.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fixArticle } from '../core/autofix.js';
 import { checkArticleFile } from '../core/check.js';
 import { locateProblems } from '../core/locate.js';
-import { byPosition, type Problem } from '../core/problem.js';
+import { byPosition, error, type Problem } from '../core/problem.js';
 import { type ArchiveFacts, checkArchive } from '../core/rules/index.js';
-import { ExitCode, PsgError } from '../errors.js';
+import { errnoCode, ExitCode, PsgError } from '../errors.js';
 import { problemsJsonPieces } from '../render/problems-json.js';
 import type { FileReport, Totals } from '../render/report.js';
 import { stylishFile, stylishSummary } from '../render/stylish.js';
 import { loadArchive } from '../store/archive.js';
 import { runTask } from '../store/parallel.js';
 import type { CheckedFile } from '../store/tasks.js';
-import { readArticle } from '../store/read.js';
+import { type FileStamp, readArticle } from '../store/read.js';
 import { rewriteArticle } from '../store/rewrite.js';
 import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
@@ -43,20 +43,46 @@ function relToRoot(root: string, abs: string): string | undefined {
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : undefined;
 }
 
-/** The files named on the command line; a folder stands for the articles in it. */
+/**
+ * The files named on the command line; a folder stands for the articles in it. A file named
+ * twice is checked once (else it would clash with itself as a duplicate slug); a file outside
+ * the articles folder goes by its absolute path, which no article of the folder can share.
+ */
 function namedTargets(ws: Workspace, names: string[]): Target[] {
-  const targets: Target[] = [];
+  const targets = new Map<string, Target>();
+  const add = (abs: string) => targets.set(abs, { abs, rel: relToRoot(ws.articlesDir, abs) ?? abs.split(sep).join('/') });
   for (const name of names) {
     const abs = resolve(ws.cwd, name);
     if (!existsSync(abs)) {
       throw new PsgError(`no such file: ${name}`, { hint: 'Name article files or folders, or run psg validate with no arguments to check them all' });
     }
-    const rel = (p: string) => relToRoot(ws.articlesDir, p) ?? p.slice(p.lastIndexOf(sep) + 1);
-    if (statSync(abs).isDirectory()) {
-      for (const file of scanArticles(abs).files) targets.push({ abs: join(abs, file), rel: rel(join(abs, file)) });
-    } else targets.push({ abs, rel: rel(abs) });
+    const stat = statSync(abs);
+    if (stat.isDirectory()) for (const file of scanArticles(abs).files) add(join(abs, file));
+    // A pipe or a device would block the read for ever.
+    else if (!stat.isFile()) throw new PsgError(`not a file: ${name}`, { hint: 'Name article files (.md) or folders' });
+    else add(abs);
   }
-  return targets;
+  return [...targets.values()];
+}
+
+/**
+ * Write one file's fixes. A failed write (disk full, no permission, the file changed meanwhile)
+ * leaves the file as it was and becomes a problem of that file; the other files still get theirs.
+ */
+function writeFix(abs: string, text: string, bom: boolean, stamp: FileStamp | undefined): Problem | undefined {
+  try {
+    // Through a link to the file it names, so that the link stays a link.
+    rewriteArticle(realpathSync(abs), text, bom, stamp);
+    return undefined;
+  } catch (e) {
+    const where = { line: 1, column: 1 };
+    if (e instanceof PsgError) {
+      return error('fix-failed', 'The file changed while --fix worked on it, so nothing was written; run psg validate --fix again', where);
+    }
+    // "EFBIG: file too large, write" → "EFBIG: file too large"
+    const why = errnoCode(e) ? (e as Error).message.split(',')[0] : String(e);
+    return error('fix-failed', `--fix could not write this file (${why}); it is unchanged: free some space or check the permissions, then run psg validate --fix again`, where);
+  }
 }
 
 const factsOf = (a: ArchiveFacts): ArchiveFacts => ({ path: a.path, slug: a.slug, series: a.series, part: a.part });
@@ -99,6 +125,9 @@ export async function validate(names: string[], options: ValidateOptions, global
   }
   const abs = (path: string) => absOf.get(path) ?? (root === undefined ? undefined : join(root, path));
 
+  // In path order, as a whole-folder run sees them: the later of two files with one slug is
+  // the one reported, whichever of them was named on the command line.
+  facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const [path, problems] of checkArchive(facts, ctx)) {
     const file = abs(path);
     if (file === undefined) continue; // an article of the archive that was not asked about
@@ -117,7 +146,11 @@ export async function validate(names: string[], options: ValidateOptions, global
       const file = readArticle(result.abs, path, ctx);
       const fix = fixArticle(file, checkArticleFile(file, ctx), ctx);
       if (fix.text === undefined) continue;
-      rewriteArticle(result.abs, fix.text, file.bom, file.stamp);
+      const failed = writeFix(result.abs, fix.text, file.bom, file.stamp);
+      if (failed) {
+        result.problems = [failed, ...result.problems];
+        continue;
+      }
       result.problems = fix.problems;
       fixed.problems += fix.fixed;
       fixed.files++;

@@ -38,7 +38,7 @@ function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
 export function decodeArticle(path: string, bytes: Uint8Array, ctx: CoreContext): ArticleFile {
   const file: ArticleFile = { path, bom: false, problems: [] };
   if (bytes.includes(0)) {
-    file.problems.push(error('file-binary', 'This is a binary file, not text (it holds NUL bytes); an article is UTF-8 text', { line: 1, column: 1 }));
+    file.problems.push(error('file-binary', 'This is a binary file, not text (it holds NUL bytes): move it out of the articles folder, or save the article as UTF-8 text', { line: 1, column: 1 }));
     return file;
   }
   if (!isUtf8(bytes)) {

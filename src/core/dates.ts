@@ -18,6 +18,9 @@ const FRONT_MATTER_DATE =
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
+// For the messages about impossible dates.
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
@@ -41,12 +44,16 @@ export function parseDateValue(text: string): DateParse {
   const month = Number(mo);
   const day = Number(d);
   if (!isRealDate(year, month, day)) {
-    return { ok: false, reason: 'impossible', message: `${y}-${mo}-${d} is not a real date` };
+    const why =
+      month >= 1 && month <= 12
+        ? `${MONTHS[month - 1]} ${y} has ${daysInMonth(year, month)} days; correct the day`
+        : 'months run from 01 to 12; correct the month';
+    return { ok: false, reason: 'impossible', message: `${y}-${mo}-${d} is not a real date: ${why}` };
   }
   const value: DateValue = { date: isoDate(year, month, day) };
   if (hh !== undefined) {
     if (Number(hh) > 23 || Number(mi) > 59 || Number(ss ?? 0) > 59) {
-      return { ok: false, reason: 'impossible', message: `${hh}:${mi}${ss ? `:${ss}` : ''} is not a time of day` };
+      return { ok: false, reason: 'impossible', message: `${hh}:${mi}${ss ? `:${ss}` : ''} is not a time of day: write the time as HH:MM, from 00:00 to 23:59` };
     }
     value.time = `${hh}:${mi}:${ss ?? '00'}`;
     if (offset) value.offset = offset.toUpperCase() === 'Z' ? 'Z' : offset;

@@ -1,6 +1,6 @@
 // Apply safe fixes to front-matter YAML as text edits, so that everything the fix does not
 // touch (comments, quoting, key order, the body) stays byte for byte.
-import { isSeq, type Node } from 'yaml';
+import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { Fix } from './problem.js';
 import { findPair, parseYamlDocument } from './yaml-nodes.js';
 
@@ -23,28 +23,52 @@ interface Edit {
   text: string;
 }
 
+/**
+ * A block list whose items stay where they are and new ones follow: each changed item is
+ * replaced on its own, so comments between and after the items are kept.
+ */
+function itemEdits(yaml: string, items: Node[], values: readonly string[], indent: string, eol: string): Edit[] | undefined {
+  if (values.length < items.length || !items.every((item) => isScalar(item) && item.range)) return undefined;
+  const edits: Edit[] = [];
+  items.forEach((item, i) => {
+    const [start, end] = item.range!;
+    if ((item as Scalar).value !== values[i]) edits.push({ start, end, text: yamlScalar(values[i]!) });
+  });
+  if (values.length > items.length) {
+    // After the last item's line, comment included.
+    const lineBreak = yaml.indexOf('\n', items[items.length - 1]!.range![1]);
+    const at = lineBreak === -1 ? yaml.length : yaml[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
+    const added = values.slice(items.length).map((v) => `${eol}${indent}- ${yamlScalar(v)}`);
+    edits.push({ start: at, end: at, text: added.join('') });
+  }
+  return edits;
+}
+
 /** One field's new list, written in the style the field already had. */
-function editFor(yaml: string, doc: ReturnType<typeof parseYamlDocument>, fix: Fix, eol: string): Edit {
+function editsFor(yaml: string, doc: ReturnType<typeof parseYamlDocument>, fix: Fix, eol: string): Edit[] {
   const pair = findPair(doc.contents, fix.field);
   if (!pair) {
     const end = yaml.length;
     const lead = end > 0 && !yaml.endsWith('\n') ? eol : '';
-    return { start: end, end, text: `${lead}${fix.field}: ${yamlFlowList(fix.value)}${eol}` };
+    return [{ start: end, end, text: `${lead}${fix.field}: ${yamlFlowList(fix.value)}${eol}` }];
   }
   const value = pair.value as Node | null;
   if (isSeq(value) && !value.flow && value.items.length > 0) {
-    const first = (value.items[0] as Node).range!;
-    const last = (value.items[value.items.length - 1] as Node).range!;
+    const items = value.items as Node[];
+    const first = items[0]!.range!;
+    const last = items[items.length - 1]!.range!;
     const lineStart = yaml.lastIndexOf('\n', first[0] - 1) + 1;
     // The "- " of the first item starts the sequence; later items line up under it.
-    const dash = yaml.lastIndexOf('-', first[0]);
+    const dash = yaml.lastIndexOf('-', first[0] - 1);
     const indent = yaml.slice(lineStart, dash);
-    const items = fix.value.map((v) => `- ${yamlScalar(v)}`).join(`${eol}${indent}`);
-    return { start: dash, end: last[1], text: items };
+    const each = itemEdits(yaml, items, fix.value, indent, eol);
+    if (each) return each;
+    const lines = fix.value.map((v) => `- ${yamlScalar(v)}`).join(`${eol}${indent}`);
+    return [{ start: dash, end: last[1], text: lines }];
   }
   const range = value?.range ?? [(pair.key as Node).range![1] + 1, (pair.key as Node).range![1] + 1];
   const empty = range[0] === range[1];
-  return { start: range[0], end: range[1], text: `${empty ? ' ' : ''}${yamlFlowList(fix.value)}` };
+  return [{ start: range[0], end: range[1], text: `${empty ? ' ' : ''}${yamlFlowList(fix.value)}` }];
 }
 
 /** The YAML text with the fixes applied; the first fix of a field wins. */
@@ -53,7 +77,7 @@ export function applyFixes(yaml: string, fixes: readonly Fix[]): string {
   const doc = parseYamlDocument(yaml);
   const byField = new Map<string, Fix>();
   for (const fix of fixes) if (!byField.has(fix.field)) byField.set(fix.field, fix);
-  const edits = [...byField.values()].map((fix) => editFor(yaml, doc, fix, eol)).sort((a, b) => b.start - a.start);
+  const edits = [...byField.values()].flatMap((fix) => editsFor(yaml, doc, fix, eol)).sort((a, b) => b.start - a.start);
   let out = yaml;
   for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;

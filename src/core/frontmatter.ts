@@ -3,6 +3,7 @@
 // editor wrote, so no time zone can shift them), and a budget that stops alias bombs.
 import { CORE_SCHEMA, load, type LoadOptions, YAMLException } from 'js-yaml';
 import { error, type Problem } from './problem.js';
+import { yamlProblem } from './yaml-errors.js';
 
 export interface FrontMatter {
   /** The YAML text between the delimiter lines. */
@@ -34,7 +35,7 @@ export function splitFrontMatter(text: string): SplitResult {
   if (!open) {
     const hint = opening.startsWith('+++')
       ? 'TOML front matter (+++) is not read; write the fields as YAML between --- lines'
-      : 'an article must begin with a line "---", then YAML fields, then another "---"';
+      : 'begin the file with a line "---", then the YAML fields, then another "---"';
     return { ok: false, problem: error('front-matter-missing', `No front matter: ${hint}`, { line: 1, column: 1 }) };
   }
   const language = open[1]?.toLowerCase();
@@ -51,7 +52,7 @@ export function splitFrontMatter(text: string): SplitResult {
   if (language && language !== 'yaml' && language !== 'yml') {
     return {
       ok: false,
-      problem: error('front-matter-missing', `"---${open[1]}" front matter is not YAML; psg reads YAML only`, {
+      problem: error('front-matter-missing', `"---${open[1]}" front matter is not YAML; psg reads YAML only: write the fields as YAML after a plain "---"`, {
         line: 1,
         column: 4,
       }),
@@ -101,32 +102,13 @@ export function parseFrontMatter(yaml: string, yamlLine: number): ParseResult {
     value = load(yaml, LOAD_OPTIONS);
   } catch (e) {
     if (!(e instanceof YAMLException)) throw e;
-    const line = yamlLine + (e.mark?.line ?? 0);
-    const column = (e.mark?.column ?? 0) + 1;
-    const reason = e.reason || e.message;
-    if (/unknown tag/.test(reason)) {
-      const tag = /!<?([^>\s]*)>?/.exec(reason.slice(reason.indexOf('tag')))?.[1] ?? '';
-      return {
-        ok: false,
-        problem: error('yaml-unsafe', `YAML tag ${tag.replace('tag:yaml.org,2002:', '!!')} is not allowed: front matter is data, never code; remove the tag`, { line, column }),
-      };
-    }
-    if (/duplicated mapping key/.test(reason)) {
-      return { ok: false, problem: error('duplicate-key', `A field is given twice (${reason}); keep one of them`, { line, column }) };
-    }
-    return {
-      ok: false,
-      problem: error('yaml-syntax', `YAML syntax: ${reason}; check the quotes, colons and indentation on this line`, {
-        line,
-        column,
-      }),
-    };
+    return { ok: false, problem: yamlProblem(e, yaml, yamlLine) };
   }
   if (value === null || value === undefined) return { ok: true, data: new Map() };
   if (typeof value !== 'object' || Array.isArray(value)) {
     return {
       ok: false,
-      problem: error('front-matter-type', 'The front matter must be fields ("title: …"), not a list or a single value', {
+      problem: error('front-matter-type', 'The front matter must be fields, not a list or a single value: write one "name: value" line a field, e.g. title: …', {
         line: yamlLine,
         column: 1,
       }),

@@ -29,7 +29,7 @@ function readSources(value: unknown): Source[] {
 }
 
 function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 
 export function toArticle(path: string, data: ReadonlyMap<string, unknown>, ctx: CoreContext): Article | undefined {

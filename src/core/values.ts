@@ -1,8 +1,13 @@
 // Reading raw YAML values leniently, shared by the normaliser and the rules.
 
-/** A list of strings as written: a lone string counts as a one-item list (fixable). */
+/**
+ * A list of strings as written. A lone string counts as a list (fixable), split at commas:
+ * `regions: Puno, Cusco` means two regions.
+ */
 export interface StringList {
   values: string[];
+  /** Where each of `values` sits in the list as written (items that are not text are left out). */
+  indexes: number[];
   /** The field held one string where a list belongs. */
   scalar: boolean;
   /** Indexes of items that are not strings (numbers, maps…). */
@@ -10,20 +15,27 @@ export interface StringList {
 }
 
 export function readStringList(value: unknown): StringList | undefined {
-  if (value === undefined || value === null) return { values: [], scalar: false, bad: [] };
+  if (value === undefined || value === null) return { values: [], indexes: [], scalar: false, bad: [] };
   if (typeof value === 'string') {
-    const trimmed = value.trim();
-    return { values: trimmed ? [trimmed] : [], scalar: true, bad: [] };
+    const values = value
+      .split(',')
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
+    return { values, indexes: values.map(() => 0), scalar: true, bad: [] };
   }
   if (!Array.isArray(value)) return undefined;
   const values: string[] = [];
+  const indexes: number[] = [];
   const bad: number[] = [];
   value.forEach((item, i) => {
-    if (typeof item === 'string') values.push(item.trim());
-    else if (typeof item === 'number') values.push(String(item));
-    else bad.push(i);
+    const text = typeof item === 'string' ? item.trim() : typeof item === 'number' ? String(item) : undefined;
+    if (text === undefined) bad.push(i);
+    else {
+      values.push(text);
+      indexes.push(i);
+    }
   });
-  return { values, scalar: false, bad };
+  return { values, indexes, scalar: false, bad };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

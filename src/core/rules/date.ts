@@ -14,10 +14,10 @@ export const dateRule: FileRule = {
     const at = { path: ['date'] };
     const text = readText(raw);
     if (text === undefined) {
-      return [error('date-invalid', `"date" must be a date like 2019-03-23, not ${describe(raw)}`, { at })];
+      return [error('date-invalid', `"date" must be a date, not ${describe(raw)}; write it as YYYY-MM-DD, e.g. date: 2019-03-23`, { at })];
     }
     const parsed = parseDateValue(text);
-    if (!parsed.ok) return [error('date-invalid', `${parsed.message}; write it as YYYY-MM-DD`, { at })];
+    if (!parsed.ok) return [error('date-invalid', parsed.message, { at })];
     const { date } = parsed.value;
     const problems: Problem[] = [];
     if (date > ctx.today && data.get('draft') !== true) {

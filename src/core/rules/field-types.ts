@@ -22,12 +22,12 @@ function checkField(field: FieldSpec, value: unknown): Problem[] {
     case 'text':
       return typeof value === 'string' || typeof value === 'number'
         ? []
-        : [error('field-type', `"${name}" must be text, not ${describe(value)}`, { at })];
+        : [error('field-type', `"${name}" must be text, not ${describe(value)}; write it as ${name}: "…"`, { at })];
     case 'type': {
       if (typeof value === 'string' && (ARTICLE_TYPES as readonly string[]).includes(value)) return [];
       const near = typeof value === 'string' ? suggest(value, ARTICLE_TYPES, 1) : [];
-      const mean = near.length ? `; did you mean "${near[0]}"?` : '';
-      return [error('field-type', `Unknown type ${describe(value)}${mean} Use ${orList(ARTICLE_TYPES)}`, { at })];
+      const mean = near.length ? `; did you mean "${near[0]}"? Use` : '; use';
+      return [error('field-type', `Unknown type ${describe(value)}${mean} ${orList(ARTICLE_TYPES)}`, { at })];
     }
     case 'date':
       return []; // the date rule reads dates
@@ -38,14 +38,14 @@ function checkField(field: FieldSpec, value: unknown): Problem[] {
       }
       if (list.scalar) {
         return [
-          warning('field-list', `"${name}" holds one text where a list belongs; write ${name}: [${list.values.join('')}]`, {
+          warning('field-list', `"${name}" holds one text where a list belongs; write ${name}: [${list.values.join(', ')}]`, {
             at,
             fix: { field: name, value: list.values },
           }),
         ];
       }
       return list.bad.map((i) =>
-        error('field-type', `Each of "${name}" must be a name, not ${describe((value as unknown[])[i])}`, {
+        error('field-type', `Each of "${name}" must be a name, not ${describe((value as unknown[])[i])}; write it as text or remove it`, {
           at: { path: [name, i] },
         }),
       );
@@ -53,15 +53,15 @@ function checkField(field: FieldSpec, value: unknown): Problem[] {
     case 'integer':
       return typeof value === 'number' && Number.isInteger(value) && value >= 1
         ? []
-        : [error('field-type', `"${name}" must be a whole number from 1 up, not ${describe(value)}`, { at })];
+        : [error('field-type', `"${name}" must be a whole number from 1 up, not ${describe(value)}; write it in digits, e.g. ${name}: 2`, { at })];
     case 'boolean':
       return typeof value === 'boolean'
         ? []
-        : [error('field-type', `"${name}" must be true or false, not ${describe(value)}`, { at })];
+        : [error('field-type', `"${name}" must be true or false, not ${describe(value)}; write ${name}: true or ${name}: false`, { at })];
     case 'sources':
       return Array.isArray(value)
         ? []
-        : [error('field-type', `"${name}" must be a list of {title, url}, not ${describe(value)}`, { at })];
+        : [error('field-type', `"${name}" must be a list of {title, url}, not ${describe(value)}; write it as ${name}: [{title: …, url: https://…}]`, { at })];
   }
 }
 

@@ -22,7 +22,7 @@ export const lengthsRule: FileRule = {
       const length = [...summary.trim()].length;
       if (length > LIMITS.summaryWarn) {
         problems.push(
-          warning('summary-length', `The summary is ${length} characters; a lede over ${LIMITS.summaryWarn} reads badly in the digest`, {
+          warning('summary-length', `The summary is ${length} characters; a lede over ${LIMITS.summaryWarn} reads badly in the digest, so shorten it`, {
             at: { path: ['summary'] },
           }),
         );

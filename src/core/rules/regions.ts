@@ -1,19 +1,34 @@
+import type { CoreContext } from '../context.js';
 import { canonicalRegions } from '../normalise.js';
 import { error, type Problem, warning } from '../problem.js';
-import { orList } from '../text.js';
-import { readStringList } from '../values.js';
+import { foldName, orList } from '../text.js';
+import { readStringList, type StringList } from '../values.js';
 import type { FileRule } from './types.js';
+
+/**
+ * A fix rewrites the whole regions list, so it is safe only when it loses nothing: no item
+ * that is not a name, and no province that places does not keep.
+ */
+export function regionsRewritable(regions: StringList, places: StringList | undefined, ctx: CoreContext): boolean {
+  if (regions.bad.length) return false;
+  const kept = new Set((places?.values ?? []).map(foldName));
+  return regions.values.every((name) => {
+    const resolved = ctx.gazetteer.resolve(name);
+    return resolved?.kind !== 'province' || kept.has(foldName(resolved.province)) || kept.has(foldName(name));
+  });
+}
 
 export const regionsRule: FileRule = {
   name: 'regions',
   check({ data }, ctx) {
     const list = readStringList(data.get('regions'));
-    if (!list || list.scalar) return []; // field-type reports these
+    if (!list) return []; // field-type reports it
     const problems: Problem[] = [];
-    const fixed = canonicalRegions(list.values, ctx);
+    const rewritable = regionsRewritable(list, readStringList(data.get('places')), ctx);
+    const fix = rewritable ? { fix: { field: 'regions', value: canonicalRegions(list.values, ctx) } } : {};
     const seen = new Set<string>();
     list.values.forEach((name, i) => {
-      const at = { path: ['regions', i] };
+      const at = { path: list.scalar ? ['regions'] : ['regions', list.indexes[i]!] };
       const resolved = ctx.gazetteer.resolve(name);
       if (!resolved) {
         const near = ctx.gazetteer.suggest(name);
@@ -21,15 +36,14 @@ export const regionsRule: FileRule = {
         problems.push(error('region-unknown', `Unknown region "${name}"${mean}`, { at }));
         return;
       }
-      const fix = { field: 'regions', value: fixed };
       if (resolved.kind === 'province') {
         problems.push(
-          warning('region-noncanonical', `"${name}" is a province of ${resolved.region}: list "${resolved.region}" in regions and "${resolved.province}" in places`, { at, fix }),
+          warning('region-noncanonical', `"${name}" is a province of ${resolved.region}: list "${resolved.region}" in regions and "${resolved.province}" in places`, { at, ...fix }),
         );
       } else if (name !== resolved.region) {
-        problems.push(warning('region-noncanonical', `Write the region "${name}" as "${resolved.region}"`, { at, fix }));
+        problems.push(warning('region-noncanonical', `Write the region "${name}" as "${resolved.region}"`, { at, ...fix }));
       } else if (seen.has(resolved.region)) {
-        problems.push(warning('region-noncanonical', `"${name}" is listed twice; keep one`, { at, fix }));
+        problems.push(warning('region-noncanonical', `"${name}" is listed twice; keep one`, { at, ...fix }));
       }
       seen.add(resolved.region);
     });

@@ -8,7 +8,7 @@ export const seriesFieldsRule: FileRule = {
     const hasSeries = typeof data.get('series') === 'string';
     const hasPart = data.get('part') !== undefined && data.get('part') !== null;
     if (hasSeries && !hasPart) {
-      return [warning('series-part', 'A letter in a series needs its "part" number (1 for the first)', { at: { path: ['series'] } })];
+      return [warning('series-part', 'A letter in a series needs its number: add a line "part: N" (1 for the first)', { at: { path: ['series'] } })];
     }
     if (hasPart && !hasSeries) {
       return [warning('series-part', '"part" needs a "series", e.g. series: Letter from Cajamarca', { at: { path: ['part'] } })];

@@ -21,7 +21,7 @@ export const sourcesRule: FileRule = {
     const problems: Problem[] = [];
     sources.forEach((item, i) => {
       if (!isPlainObject(item)) {
-        problems.push(error('source-url', `Each source must be {title, url}, not ${describe(item)}`, { at: { path: ['sources', i] } }));
+        problems.push(error('source-url', `Each source must be {title, url}, not ${describe(item)}; write it as {title: …, url: https://…}`, { at: { path: ['sources', i] } }));
         return;
       }
       const url = own(item, 'url');

@@ -11,9 +11,9 @@ export const tagsRule: FileRule = {
     if (!list) return [];
     const problems: Problem[] = [];
     list.values.forEach((tag, i) => {
-      const at = { path: list.scalar ? ['tags'] : ['tags', i] };
+      const at = { path: list.scalar ? ['tags'] : ['tags', list.indexes[i]!] };
       if (!isWellFormedTag(tag)) {
-        problems.push(warning('tag-format', `Tag "${tag}" should be lowercase words joined by hyphens: "${tagForm(tag)}"`, { at }));
+        problems.push(warning('tag-format', `Tag "${tag}" should be lowercase words joined by hyphens; write it as "${tagForm(tag)}"`, { at }));
       }
       if (!ctx.tags.has(tag) && !ctx.tags.has(tagForm(tag))) {
         const near = ctx.tags.suggest(tag);
