@@ -68,7 +68,7 @@ export async function init(dir: string | undefined, _global: GlobalOptions, io: 
   const existing = planned.map(([path]) => join(root, path)).filter((abs) => existsSync(abs));
   if (existing.length) {
     throw new PsgError(`${shown(existing[0]!)} already exists${existing.length > 1 ? ` (and ${existing.length - 1} more of psg init's files)` : ''}; nothing was written`, {
-      hint: `psg init never writes over a file. ${shown(root)} looks like an archive already; remove the file or choose another folder`,
+      hint: `psg init never writes over a file. ${dir ? shown(root) : 'This folder'} looks like an archive already; remove the file or choose another folder`,
     });
   }
 

@@ -144,7 +144,7 @@ _${name}() {
   for ((i = 1; i < cword; i++)); do
     w=\${COMP_WORDS[i]}
     if [[ $w == -* ]]; then
-      if [[ \${COMP_WORDS[i+1]} == '=' ]]; then
+      if [[ \${COMP_WORDS[i+1]-} == '=' ]]; then
         ((i += 2))
       elif [[ $w != *=* ]] && _${name}_value "$cmd" "$w"; then
         ((i += 1))

@@ -51,7 +51,3 @@ export function singleQuoted(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Long option names that take a value, for skipping values while finding the command. */
-export function valueOptions(options: readonly OptionSpec[]): string[] {
-  return options.filter((o) => o.value).flatMap((o) => o.names);
-}

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { join } from 'node:path';
 import { psg } from '../helpers/run.js';
 import { article, cleanup, testdir } from '../helpers/testdir.js';
 
@@ -63,5 +64,14 @@ describe('psg regions', () => {
     const r = psg(['regions', '--region', 'Cajamrca']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('psg: unknown region "Cajamrca"; did you mean "Cajamarca"?');
+  });
+
+  it('stops at a bad config, naming the key and the file', () => {
+    const dir = testdir({ 'psg.config.json': '{ "digest": { "lang": "fr" } }', 'articles/.keep': '' });
+    const r = psg(['regions'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(`psg: ${join(dir, 'psg.config.json')}: "digest.lang" must be "en" or "es"`);
+    expect(r.stderr).toContain('hint: Correct "digest.lang" in');
   });
 });
