@@ -1,4 +1,15 @@
-import type { Register } from './runner.js';
+import { Option } from 'commander';
+import { addFilterOptions } from './filters.js';
+import { type Register, subcommand } from './runner.js';
 
-// Placeholder while the command is built on its own branch; replaced when it lands.
-export const registerRegions: Register = () => {};
+export const registerRegions: Register = (program, run, version) => {
+  const command = subcommand(program, 'regions', "Peru's 25 regions, each with its number of articles", version)
+    .option('--provinces', 'each province under its region, with its own count')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'));
+  addFilterOptions(command).action(async (options, cmd) =>
+    run(cmd, async (io, global) => {
+      const { regions } = await import('../commands/regions.js');
+      return regions(options, global, io);
+    }),
+  );
+};

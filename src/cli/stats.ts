@@ -1,4 +1,15 @@
-import type { Register } from './runner.js';
+import { Option } from 'commander';
+import { addFilterOptions } from './filters.js';
+import { type Register, subcommand } from './runner.js';
 
-// Placeholder while the command is built on its own branch; replaced when it lands.
-export const registerStats: Register = () => {};
+export const registerStats: Register = (program, run, version) => {
+  const command = subcommand(program, 'stats', 'count articles by region, month, year, type or tag: bars on a terminal, numbers when piped', version)
+    .addOption(new Option('--by <group>', 'what to count by').choices(['region', 'month', 'year', 'type', 'tag']).default('region'))
+    .addOption(new Option('--format <format>', 'bars (plain numbers when piped) or JSON').choices(['table', 'json']).default('table'));
+  addFilterOptions(command).action(async (options, cmd) =>
+    run(cmd, async (io, global) => {
+      const { stats } = await import('../commands/stats.js');
+      return stats(options, global, io);
+    }),
+  );
+};

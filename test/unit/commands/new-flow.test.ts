@@ -103,7 +103,7 @@ describe('psg new at the prompts', () => {
     });
     expect(r.prompter.rejected).toEqual({
       title: ['The title is empty; write the headline'],
-      date: ['2019-02-30 is not a real date', '"30/03/2019" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23'],
+      date: ['2019-02-30 is not a real date: February 2019 has 28 days; correct the day', '"30/03/2019" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23'],
       regions: ['Unknown region "Cajamrca" (did you mean "Cajamarca"?); `psg regions` lists the 25 regions, and provinces work too'],
       summary: ['The summary is empty; write the lede that list and digest show'],
     });

@@ -1,0 +1,62 @@
+// psg regions [--provinces]: every region of the gazetteer with its number of articles.
+import type { FilterFlags } from '../cli/filters.js';
+import type { Article } from '../core/article.js';
+import type { Gazetteer } from '../core/gazetteer.js';
+import { articleRegions, filterArticles } from '../core/query.js';
+import { plural } from '../core/text.js';
+import { ExitCode } from '../errors.js';
+import { type RegionCount, regionsJson, type RegionsReport, regionsTable } from '../render/regions.js';
+import type { Io } from '../ui/io.js';
+import { type GlobalOptions, openWorkspace } from '../workspace.js';
+import { bodyReader, buildQuery, loadArticles } from './shared.js';
+
+export interface RegionsOptions extends FilterFlags {
+  provinces?: boolean;
+  format: 'table' | 'json';
+}
+
+/**
+ * Count, for each region, the articles about it: those that list it or have a place in it.
+ * A province counts the articles with a place that is that province (a name that is both a
+ * region and a province, like Cusco, means the region, as everywhere in psg).
+ */
+export function countRegions(articles: readonly Article[], gazetteer: Gazetteer, provinces = false): RegionsReport {
+  const regionCounts = new Map<string, number>();
+  const provinceCounts = new Map<string, number>();
+  let withoutRegion = 0;
+  for (const article of articles) {
+    const regions = articleRegions(article, gazetteer);
+    if (!regions.size) withoutRegion++;
+    for (const r of regions) regionCounts.set(r, (regionCounts.get(r) ?? 0) + 1);
+    const own = new Set<string>();
+    for (const place of article.places) {
+      const resolved = gazetteer.resolve(place);
+      if (resolved?.kind === 'province') own.add(`${resolved.region}/${resolved.province}`);
+    }
+    for (const key of own) provinceCounts.set(key, (provinceCounts.get(key) ?? 0) + 1);
+  }
+  const regions = gazetteer.regions.map((r): RegionCount => {
+    const row: RegionCount = { name: r.name, ubigeo: r.ubigeo, iso: r.iso_3166_2, capital: r.capital, count: regionCounts.get(r.name) ?? 0 };
+    if (provinces) {
+      row.provinces = r.provinces.map((p) => ({ name: p.name, ubigeo: p.ubigeo, capital: p.capital, count: provinceCounts.get(`${r.name}/${p.name}`) ?? 0 }));
+    }
+    return row;
+  });
+  return { articles: articles.length, withoutRegion, regions };
+}
+
+export async function regions(options: RegionsOptions, global: GlobalOptions, io: Io): Promise<number> {
+  const ws = openWorkspace(global, io.env, io.cwd);
+  const query = buildQuery(options, ws.ctx, io);
+  const archive = loadArticles(ws, global, io);
+  const articles = filterArticles(archive.articles, query, ws.ctx.gazetteer, bodyReader(archive));
+  const report = countRegions(articles, ws.ctx.gazetteer, options.provinces);
+  if (options.format === 'json') {
+    io.out(regionsJson(report));
+  } else {
+    io.out(regionsTable(report, io.paint));
+    const none = report.withoutRegion ? `; ${report.withoutRegion} name no region` : '';
+    io.err(`${io.paintErr.dim('psg:')} ${plural(report.articles, 'article')}${none}\n`);
+  }
+  return ExitCode.ok;
+}
