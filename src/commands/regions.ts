@@ -48,7 +48,7 @@ export function countRegions(articles: readonly Article[], gazetteer: Gazetteer,
 export async function regions(options: RegionsOptions, global: GlobalOptions, io: Io): Promise<number> {
   const ws = openWorkspace(global, io.env, io.cwd);
   const query = buildQuery(options, ws.ctx, io);
-  const archive = loadArticles(ws, global, io);
+  const archive = await loadArticles(ws, global, io);
   const articles = filterArticles(archive.articles, query, ws.ctx.gazetteer, bodyReader(archive));
   const report = countRegions(articles, ws.ctx.gazetteer, options.provinces);
   if (options.format === 'json') {

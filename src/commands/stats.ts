@@ -57,7 +57,7 @@ export function statsRows(articles: readonly Article[], by: GroupKey, gazetteer:
 export async function stats(options: StatsOptions, global: GlobalOptions, io: Io): Promise<number> {
   const ws = openWorkspace(global, io.env, io.cwd);
   const query = buildQuery(options, ws.ctx, io);
-  const archive = loadArticles(ws, global, io);
+  const archive = await loadArticles(ws, global, io);
   const articles = filterArticles(archive.articles, query, ws.ctx.gazetteer, bodyReader(archive));
   const report: StatsReport = { by: options.by, articles: articles.length, rows: statsRows(articles, options.by, ws.ctx.gazetteer) };
   if (options.format === 'json') io.out(statsJson(report));

@@ -55,11 +55,27 @@ describe('a draft through to publication (must-show 2)', () => {
     expect(again.stderr).toContain('psg.config.json already exists');
   });
 
-  // LEAD: complete after merging `new` and `list` — write the draft with
-  //   psg new news --draft --title "Protest at Las Bambas" --date 2019-03-30 --region Apurímac --summary "…" --yes
-  // check that `psg list --format paths` leaves it out (and `--drafts` shows it), and that after
-  // `psg publish … --date 2019-04-01` list shows articles/2019/2019-04-01-protest-at-las-bambas.md.
-  it.todo('must-show 2 with the real `psg new --draft` and `psg list` (after new and list are merged)');
+  it('the same with the real psg new --draft and psg list', () => {
+    const dir = testdir();
+    const env = { ...TODAY, PSG_CACHE_DIR: join(dir, '.cache') };
+    expect(psg(['init'], { cwd: dir }).code).toBe(0);
+    const made = psg(
+      ['new', 'news', '--draft', '--title', 'Protest at Las Bambas', '--date', '2019-03-30', '--region', 'Apurímac', '--summary', 'Communities block the mining corridor.', '--yes'],
+      { cwd: dir, env },
+    );
+    expect(made.code).toBe(0);
+    expect(made.stdout).toBe('articles/2019/2019-03-30-protest-at-las-bambas.md\n');
+    const paths = (...flags: string[]) => psg(['list', '--format', 'paths', ...flags], { cwd: dir, env }).stdout;
+    expect(paths()).toBe('');
+    expect(paths('--drafts')).toBe('articles/2019/2019-03-30-protest-at-las-bambas.md\n');
+
+    const r = psg(['publish', 'protest-at-las-bambas', '--date', '2019-04-01'], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('articles/2019/2019-04-01-protest-at-las-bambas.md\n');
+    expect(paths()).toBe('articles/2019/2019-04-01-protest-at-las-bambas.md\n');
+    expect(psg(['validate'], { cwd: dir, env }).stdout).toBe('✔ 1 article, no problems\n');
+    expect(psg(['init'], { cwd: dir }).code).toBe(2);
+  });
 });
 
 describe('psg publish', () => {
@@ -149,7 +165,7 @@ describe('psg publish', () => {
   it('rejects a bad --date, a file outside the folder, and a file that is not an article', () => {
     const dir = testdir({ 'articles/drafts/p.md': DRAFT, 'elsewhere/p.md': DRAFT, 'articles/drafts/broken.md': '---\ntitle: "open\n---\n' });
     const bad = psg(['publish', 'p', '--date', '2019-02-30'], { cwd: dir, env: TODAY });
-    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, 'psg: bad date for --date: 2019-02-30 is not a real date']);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, 'psg: bad date for --date: 2019-02-30 is not a real date: February 2019 has 28 days; correct the day']);
     const outside = psg(['publish', 'elsewhere/p.md'], { cwd: dir, env: TODAY });
     expect([outside.code, outside.stderr.split('\n')[0]]).toEqual([2, 'psg: elsewhere/p.md is not in the articles folder (articles)']);
     const broken = psg(['publish', 'broken'], { cwd: dir, env: TODAY });
