@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../store/atomic.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
 import { bodyReader, buildQuery, loadArticles } from './shared.js';
+import { digestCandidates } from '../store/preselect.js';
 
 export type DigestFormat = 'text' | 'markdown' | 'html' | 'json' | 'rss' | 'atom';
 
@@ -108,11 +109,12 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
   const pages = Boolean(options.pages) || Boolean(options.type?.includes('page'));
 
   const archive = await loadArticles(ws, global, io);
+  const limit = digestLimit(options.limit, windowed, config.digest.limit);
   const selection = selectDigest(
-    archive.articles,
+    digestCandidates(archive, query, limit, pages),
     query,
     ctx.gazetteer,
-    { limit: digestLimit(options.limit, windowed, config.digest.limit), windowed, pages },
+    { limit, windowed, pages },
     options.search !== undefined ? bodyReader(archive) : undefined,
   );
   const note = (text: string) => io.err(`${io.paintErr.dim('psg:')} ${text}\n`);

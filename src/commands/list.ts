@@ -11,6 +11,10 @@ import type { ListBy, ListRenderer, ListRow, ListView } from '../render/list/vie
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
 import { bodyReader, buildQuery, loadArticles } from './shared.js';
+import type { Archive } from '../store/archive.js';
+import { keysSuffice, matchingPositions } from '../store/preselect.js';
+import { withPathPrefix } from '../core/record.js';
+import { chunkedWriter } from '../ui/chunked.js';
 
 export type ListFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'paths';
 
@@ -34,7 +38,8 @@ const RENDERERS: Record<ListFormat, () => Promise<ListRenderer>> = {
 /** The path as the user can open it from where they are; absolute when the folder is elsewhere. */
 function shownPath(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
+  if (rel === '') return '';
+  return !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
 }
 
 export async function list(options: ListOptions, global: GlobalOptions, io: Io): Promise<number> {
@@ -49,6 +54,7 @@ export async function list(options: ListOptions, global: GlobalOptions, io: Io):
   // Read the flags before the files, so that a typo fails at once.
   const query = buildQuery(options, ws.ctx, io);
   const archive = await loadArticles(ws, global, io);
+  if (await listFromKeys(archive, query, options, format, io)) return ExitCode.ok;
   const bodyOf = query.search ? bodyReader(archive) : undefined;
 
   let chosen = sortArticles(filterArticles(archive.articles, query, gazetteer, bodyOf), options.sort ?? 'date', options.reverse);
@@ -75,6 +81,36 @@ export async function list(options: ListOptions, global: GlobalOptions, io: Io):
   const render = options.by && format === 'table' ? (await import('../render/list/grouped.js')).listGrouped : await RENDERERS[format]();
   io.out(render(view, { width: format === 'table' ? io.columns : undefined }, io.paint));
   return ExitCode.ok;
+}
+
+/**
+ * The quick way for scripts over a large archive: when nothing but type, draft and date is
+ * asked and the order is the archive's own, print the stored records as they are. Returns
+ * false (and prints nothing) when the general way is needed, an empty result included.
+ */
+async function listFromKeys(archive: Archive, query: Query, options: ListOptions, format: ListFormat, io: Io): Promise<boolean> {
+  if (!['json', 'ndjson', 'paths'].includes(format) || options.by || (options.sort ?? 'date') !== 'date' || !keysSuffice(query)) return false;
+  let chosen = matchingPositions(archive, query);
+  if (options.reverse) chosen.reverse();
+  if (options.limit !== undefined) chosen = chosen.slice(0, options.limit);
+  if (chosen.length === 0) return false;
+  // Every path is the folder's path from here, then the path inside it.
+  const folder = shownPath(io.cwd, archive.root);
+  const prefix = folder === '' ? '' : `${folder.replace(/\/+$/, '')}/`;
+  if (format === 'paths') {
+    io.out(chosen.map((i) => `${prefix}${archive.path(i)}\n`).join(''));
+    return true;
+  }
+  const jsonPrefix = JSON.stringify(prefix).slice(1, -1);
+  const out = chunkedWriter(io);
+  if (format === 'json') out.add('[\n');
+  chosen.forEach((i, n) => {
+    if (n > 0) out.add(format === 'json' ? ',\n' : '\n');
+    for (const piece of withPathPrefix(archive.record(i), jsonPrefix)) out.add(piece);
+  });
+  out.add(format === 'json' ? '\n]\n' : '\n');
+  out.end();
+  return true;
 }
 
 /** Why the list is empty, and what would show more: drafts and future items are left out by default. */

@@ -12,7 +12,7 @@ import type { FileReport, Totals } from '../render/report.js';
 import { stylishFile, stylishSummary } from '../render/stylish.js';
 import { loadArchive } from '../store/archive.js';
 import { runTask } from '../store/parallel.js';
-import type { CheckedFile } from '../store/tasks.js';
+import { type CheckedFile, checkFiles } from '../store/check-files.js';
 import { type FileStamp, readArticle } from '../store/read.js';
 import { rewriteArticle } from '../store/rewrite.js';
 import { scanArticles } from '../store/scan.js';
@@ -120,7 +120,7 @@ export async function validate(names: string[], options: ValidateOptions, global
     const dir = requireArticlesDir(ws);
     root = dir;
     const { files } = scanArticles(dir);
-    for (const file of await runTask('check-files', dir, files, ctx)) visit(file, join(dir, file.path));
+    for (const file of await runTask('check-files', checkFiles, dir, files, ctx)) visit(file, join(dir, file.path));
     checked = files.length;
   }
   const abs = (path: string) => absOf.get(path) ?? (root === undefined ? undefined : join(root, path));

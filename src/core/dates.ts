@@ -92,6 +92,10 @@ export function isoWeekday(date: IsoDate): number {
 
 /** Today's calendar date in a time zone (the system's when none is given). */
 export function todayIn(timeZone?: string, now: Date = new Date()): IsoDate {
+  // The system's zone is what local time already is; Intl costs ~10 ms to start, so it is
+  // used only for a configured zone. (This is the one place local getters are right: "now"
+  // is an instant, not a calendar date read from a file.)
+  if (timeZone === undefined) return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
   const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const get = (type: string) => fmt.formatToParts(now).find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;

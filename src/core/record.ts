@@ -1,27 +1,38 @@
-// An article as one JSON object for scripts: stable field names, dates as YYYY-MM-DD, every
-// field present (null where empty). `list --format json|ndjson`, the json digest and the
-// index all write this record, so an unchanged archive can be printed from the index as is.
+// An article as one JSON object for scripts: stable field names, every field present (null
+// where the file gives none), dates as YYYY-MM-DD whatever the time zone. `list --format
+// json|ndjson|csv` and the index all use this record, so an unchanged archive can be printed
+// straight from the index without parsing a thing.
 import type { Article, ArticleType, Source } from './article.js';
 
 export interface ArticleRecord {
+  /** Relative to the articles folder here; list shows it from the current folder. */
   path: string;
   slug: string;
   title: string;
   type: ArticleType;
   date: string | null;
+  /** 'HH:MM:SS' when the front matter gives a time. */
   time: string | null;
+  /** 'Z' or '±HH:MM' when the front matter gives one. */
   offset: string | null;
-  summary: string;
+  /** As the file lists them (canonical names); a place's region is not added here. */
   regions: string[];
   places: string[];
   tags: string[];
   author: string | null;
   series: string | null;
   part: number | null;
-  order: number | null;
   draft: boolean;
+  summary: string;
+  order: number | null;
   sources: Source[];
 }
+
+/** The fields in their order: the CSV columns, and the key order of every JSON record. */
+export const RECORD_FIELDS = [
+  'path', 'slug', 'title', 'type', 'date', 'time', 'offset', 'regions', 'places', 'tags',
+  'author', 'series', 'part', 'draft', 'summary', 'order', 'sources',
+] as const satisfies readonly (keyof ArticleRecord)[];
 
 export function toRecord(a: Article): ArticleRecord {
   return {
@@ -32,16 +43,16 @@ export function toRecord(a: Article): ArticleRecord {
     date: a.date?.date ?? null,
     time: a.date?.time ?? null,
     offset: a.date?.offset ?? null,
-    summary: a.summary,
-    regions: a.regions,
-    places: a.places,
-    tags: a.tags,
+    regions: [...a.regions],
+    places: [...a.places],
+    tags: [...a.tags],
     author: a.author ?? null,
     series: a.series ?? null,
     part: a.part ?? null,
-    order: a.order ?? null,
     draft: a.draft,
-    sources: a.sources,
+    summary: a.summary,
+    order: a.order ?? null,
+    sources: a.sources.map((s) => ({ title: s.title, url: s.url })),
   };
 }
 
@@ -68,4 +79,16 @@ export function fromRecord(r: ArticleRecord): Article {
   if (r.part !== null) a.part = r.part;
   if (r.order !== null) a.order = r.order;
   return a;
+}
+
+const PATH_OPENING = '{"path":"';
+
+/**
+ * A stored record with its path seen from elsewhere: `prefix` (already JSON-escaped, e.g.
+ * "articles/") goes in front of the path without parsing the record.
+ */
+export function withPathPrefix(record: Uint8Array | string, prefix: string): (Uint8Array | string)[] {
+  if (!prefix) return [record];
+  const rest = typeof record === 'string' ? record.slice(PATH_OPENING.length) : record.subarray(PATH_OPENING.length);
+  return [PATH_OPENING + prefix, rest];
 }

@@ -1,14 +1,16 @@
 // The articles folder as data: every file found, read and decoded, newest first. Files that
 // have not changed since the last run come from the index without being read or parsed; an
 // article is parsed from its stored record only when a command asks for it.
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import type { Article, ArticleType } from '../core/article.js';
 import type { CoreContext } from '../core/context.js';
 import { compareSortKeys } from '../core/query.js';
 import { fromRecord } from '../core/record.js';
 import { type IndexData, indexPath, readIndex, type RowData, writeIndex } from './index-file.js';
-import { runLocal, runTask } from './parallel.js';
+import { indexRows } from './index-rows.js';
+import { runTask } from './parallel.js';
 import { scanArticles } from './scan.js';
+import { statAll, statPool } from './stat.js';
 
 export interface CacheOptions {
   /** The cache folder; no index is used without one. */
@@ -44,6 +46,12 @@ export class Archive {
     return this.sources.length;
   }
 
+  /** The file, relative to the articles folder. */
+  path(i: number): string {
+    const s = this.sources[i]!;
+    return 'row' in s ? this.index!.paths[s.row]! : s.fresh.path;
+  }
+
   type(i: number): ArticleType {
     const s = this.sources[i]!;
     return 'row' in s ? this.index!.type(s.row)! : s.fresh.type!;
@@ -56,18 +64,23 @@ export class Archive {
 
   /** 'YYYY-MM-DD', or undefined for pages. */
   date(i: number): string | undefined {
+    return this.dateKey(i).slice(0, 10) || undefined;
+  }
+
+  /** 'YYYY-MM-DDTHH:MM:SS', the key the archive is ordered by; '' for pages. */
+  dateKey(i: number): string {
     const s = this.sources[i]!;
-    return ('row' in s ? this.index!.dateKey(s.row) : s.fresh.dateKey).slice(0, 10) || undefined;
+    return 'row' in s ? this.index!.dateKey(s.row) : s.fresh.dateKey;
   }
 
   article(i: number): Article {
     return (this.parsed[i] ??= fromRecord(JSON.parse(this.recordText(i))));
   }
 
-  /** The article's JSON record as UTF-8, straight from the index when it is there. */
-  record(i: number): Buffer {
+  /** The article's JSON record: bytes straight from the index, or the text made in this run. */
+  record(i: number): Uint8Array | string {
     const s = this.sources[i]!;
-    return 'row' in s ? this.index!.record(s.row) : Buffer.from(s.fresh.record as string);
+    return 'row' in s ? this.index!.record(s.row) : s.fresh.record!;
   }
 
   private recordText(i: number): string {
@@ -90,39 +103,54 @@ interface Plan {
   startedAt: number;
   root: string;
   realRoot: string;
-  total: number;
   file: string | undefined;
   index: IndexData | undefined;
-  /** Index rows whose file is unchanged. */
-  kept: number[];
+  /** Every article file, in scan order. */
+  files: string[];
+  /** For each file, its index row when the file is unchanged, else -1 (to be read). */
+  rowAt: Int32Array;
   /** Files to read: new, changed, or not in the index. */
   toRead: string[];
 }
 
+type Stat = (prefix: string, files: string[]) => Float64Array;
+
+/** About 2,000 articles' worth of index. */
+const LARGE_INDEX_BYTES = 2_000_000;
+
 /** Scan the folder and check each file against the index: which rows hold, which files to read. */
-function plan(root: string, cache: CacheOptions | undefined): Plan {
+function plan(root: string, cache: CacheOptions | undefined, stat: Stat): Plan;
+function plan(root: string, cache: CacheOptions | undefined, stat: (...a: Parameters<Stat>) => Promise<Float64Array>): Promise<Plan>;
+function plan(root: string, cache: CacheOptions | undefined, stat: (...a: Parameters<Stat>) => Float64Array | Promise<Float64Array>): Plan | Promise<Plan> {
   const startedAt = Date.now();
   const realRoot = realpathSync(root);
-  const { files } = scanArticles(root);
   const file = cache ? indexPath(cache.dir, realRoot) : undefined;
-  const index = file && cache ? readIndex(file, realRoot, cache.version) : undefined;
-  const rowOf = new Map<string, number>();
-  if (index) index.paths.forEach((path, row) => rowOf.set(path, row));
+  const { files } = scanArticles(root);
   const prefix = root.endsWith('/') ? root : `${root}/`;
-  const kept: number[] = [];
-  const toRead: string[] = [];
-  for (const rel of files) {
-    const row = rowOf.get(rel);
-    if (row !== undefined) {
-      const st = statSync(prefix + rel, { throwIfNoEntry: false });
-      if (st && index!.sameStamp(row, st)) {
-        kept.push(row);
-        continue;
+  // Without an index there is nothing to compare with: every file is read. With one, the
+  // stat calls run on other threads while this one reads the index.
+  const stamps = file && cache && existsSync(file) ? stat(prefix, files) : undefined;
+  const index = file && cache && stamps ? readIndex(file, realRoot, cache.version) : undefined;
+  const compare = (st: Float64Array | undefined): Plan => {
+    const rowAt = new Int32Array(files.length).fill(-1);
+    const toRead: string[] = [];
+    let rowOf: Map<string, number> | undefined;
+    files.forEach((rel, i) => {
+      let row: number | undefined;
+      if (index && st) {
+        // Rows are stored in scan order: while nothing was added or removed, positions agree.
+        if (index.paths[i] === rel) row = i;
+        else {
+          rowOf ??= new Map(index.paths.map((path, r) => [path, r]));
+          row = rowOf.get(rel);
+        }
       }
-    }
-    toRead.push(rel);
-  }
-  return { startedAt, root, realRoot, total: files.length, file, index, kept, toRead };
+      if (row !== undefined && index!.sameStamp(row, st![i * 3]!, st![i * 3 + 1]!, st![i * 3 + 2]!)) rowAt[i] = row;
+      else toRead.push(rel);
+    });
+    return { startedAt, root, realRoot, file, index, files, rowAt, toRead };
+  };
+  return stamps instanceof Promise ? stamps.then(compare) : compare(stamps);
 }
 
 /** Put the kept rows and the fresh ones in order, and store the index if anything changed. */
@@ -130,41 +158,58 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined): Arc
   const { index } = p;
   const unreadable: string[] = [];
   const sources: Source[] = [];
-  if (index && fresh.length === 0 && p.kept.length === index.count) {
-    // Nothing changed: the index is already in order.
-    for (let row = 0; row < index.count; row++) {
+  if (index && fresh.length === 0 && p.files.length === index.count) {
+    // Nothing changed: the index knows the order.
+    for (const row of index.order) {
       if (index.type(row)) sources.push({ row });
       else unreadable.push(index.paths[row]!);
     }
   } else {
-    type Item = { keys: RowData; source: Source | undefined };
-    const items: Item[] = p.kept.map((row) => ({ keys: index!.row(row), source: index!.type(row) ? { row } : undefined }));
-    for (const row of fresh) items.push({ keys: row, source: row.type ? { fresh: row } : undefined });
-    items.sort((a, b) => compareSortKeys(a.keys, b.keys));
-    for (const item of items) {
-      if (item.source) sources.push(item.source);
-      else unreadable.push(item.keys.path);
+    // Rows in scan order, each with where its article comes from.
+    let next = 0;
+    const rows: RowData[] = [];
+    const from: (Source | undefined)[] = [];
+    p.files.forEach((_, i) => {
+      const row = p.rowAt[i]!;
+      if (row >= 0) {
+        rows.push(index!.row(row));
+        from.push(index!.type(row) ? { row } : undefined);
+      } else {
+        const made = fresh[next++]!;
+        rows.push(made);
+        from.push(made.type ? { fresh: made } : undefined);
+      }
+    });
+    const newest = rows.map((_, i) => i).sort((a, b) => compareSortKeys(rows[a]!, rows[b]!));
+    for (const i of newest) {
+      const source = from[i];
+      if (source) sources.push(source);
+      else unreadable.push(rows[i]!.path);
     }
     if (p.file && cache) {
       try {
-        writeIndex(p.file, p.realRoot, cache.version, items.map((item) => item.keys), p.startedAt);
+        writeIndex(p.file, p.realRoot, cache.version, rows, newest, p.startedAt);
       } catch {
         // The index only saves time: a read-only or full cache folder must not stop the command.
       }
     }
   }
   unreadable.sort();
-  return new Archive(p.root, sources, index, unreadable, p.total, fresh.length);
+  return new Archive(p.root, sources, index, unreadable, p.files.length, fresh.length);
 }
 
 /** Load the archive, reading changed files on every core when there are many. */
 export async function loadArchive(root: string, ctx: CoreContext, cache?: CacheOptions): Promise<Archive> {
-  const p = plan(root, cache);
-  return finish(p, await runTask('index-rows', root, p.toRead, ctx), cache);
+  // Stat workers boot while the folder is scanned, when a large index promises many files
+  // to check (a small archive is checked faster than a worker starts).
+  const indexSize = cache ? (statSync(indexPath(cache.dir, realpathSync(root)), { throwIfNoEntry: false })?.size ?? 0) : 0;
+  const pool = indexSize > LARGE_INDEX_BYTES ? statPool() : undefined;
+  const p = await plan(root, cache, async (prefix, files) => (pool ? pool.stat(prefix, files) : statAll(prefix, files)));
+  return finish(p, await runTask('index-rows', indexRows, root, p.toRead, ctx), cache);
 }
 
 /** The same on the main thread only, for commands that need the archive inside a prompt's check. */
 export function loadArchiveSync(root: string, ctx: CoreContext, cache?: CacheOptions): Archive {
-  const p = plan(root, cache);
-  return finish(p, runLocal('index-rows', root, p.toRead, ctx), cache);
+  const p = plan(root, cache, statAll);
+  return finish(p, indexRows(root, p.toRead, ctx), cache);
 }

@@ -1,53 +1,74 @@
 // Share the per-file work of a large archive between the main thread and worker threads,
-// one a spare core. Small archives (and machines with one core) stay on the main thread:
-// a worker costs tens of milliseconds to start.
+// one a spare core. The files are cut into chunks that every thread takes from one shared
+// counter, so a thread that starts late or meets slower files simply takes fewer chunks.
+// Small archives (and machines with one core) stay on the main thread: a worker costs tens
+// of milliseconds to start.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CoreContext } from '../core/context.js';
 import type { TagInfo } from '../core/tags.js';
-import { checkFiles, type CheckedFile, indexRows } from './tasks.js';
-import type { RowData } from './index-file.js';
 
-export type TaskName = 'index-rows' | 'check-files';
-type Output<T extends TaskName> = T extends 'index-rows' ? RowData : CheckedFile;
+/** The tasks a worker knows, by the module that holds each (loaded only where it runs). */
+export const TASKS = {
+  'index-rows': { module: './index-rows.js', fn: 'indexRows' },
+  'check-files': { module: './check-files.js', fn: 'checkFiles' },
+} as const;
+export type TaskName = keyof typeof TASKS;
 
-/** What a worker needs to rebuild the core context (the gazetteer it loads itself). */
+export type FileTask<T> = (root: string, paths: readonly string[], ctx: CoreContext) => T[];
+
+/** What a worker needs: the task, the shared chunk counter, and the core context's parts. */
 export interface WorkerInput {
   task: TaskName;
   root: string;
   paths: string[];
+  counter: Int32Array;
+  chunk: number;
   tags: TagInfo[];
   today: string;
 }
 
 const MIN_FILES_FOR_WORKERS = 4000;
+const CHUNK = 500;
 
-export function runLocal<T extends TaskName>(task: T, root: string, paths: readonly string[], ctx: CoreContext): Output<T>[] {
-  return (task === 'index-rows' ? indexRows(root, paths, ctx) : checkFiles(root, paths, ctx)) as Output<T>[];
+/** Take chunks from the counter until none is left; results keyed by chunk number. */
+export function drain<T>(input: Pick<WorkerInput, 'root' | 'paths' | 'counter' | 'chunk'>, fn: FileTask<T>, ctx: CoreContext): Map<number, T[]> {
+  const done = new Map<number, T[]>();
+  for (;;) {
+    const c = Atomics.add(input.counter, 0, 1);
+    const start = c * input.chunk;
+    if (start >= input.paths.length) return done;
+    done.set(c, fn(input.root, input.paths.slice(start, start + input.chunk), ctx));
+  }
 }
 
-function inWorker<T extends TaskName>(input: WorkerInput): Promise<Output<T>[]> {
+function inWorker<T>(input: WorkerInput): Promise<Map<number, T[]>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
-    worker.once('message', (result: Output<T>[]) => resolve(result));
+    worker.once('message', (result: Map<number, T[]>) => resolve(result));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`a worker thread stopped with code ${code}`)));
   });
 }
 
-/** Run a task over every path, results in the order of `paths`. */
-export async function runTask<T extends TaskName>(task: T, root: string, paths: readonly string[], ctx: CoreContext): Promise<Output<T>[]> {
+/** Run a task over every path, results in the order of `paths`. `fn` is the task's function. */
+export async function runTask<T>(task: TaskName, fn: FileTask<T>, root: string, paths: string[], ctx: CoreContext): Promise<T[]> {
   // Workers run the compiled JavaScript; under ts-jest (src/*.ts) everything stays local.
   const compiled = import.meta.url.endsWith('.js');
   const threads = Math.min(availableParallelism(), 4);
-  if (!compiled || threads < 2 || paths.length < MIN_FILES_FOR_WORKERS) return runLocal(task, root, paths, ctx);
-  // The main thread takes the first share and starts on it while the workers start up.
-  const share = Math.ceil(paths.length / threads);
-  const pending: Promise<Output<T>[]>[] = [];
-  for (let start = share; start < paths.length; start += share) {
-    pending.push(inWorker<T>({ task, root, paths: paths.slice(start, start + share), tags: [...ctx.tags.tags], today: ctx.today }));
+  if (!compiled || threads < 2 || paths.length < MIN_FILES_FOR_WORKERS) return fn(root, paths, ctx);
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const input = { root, paths, counter, chunk: CHUNK };
+  const workers: Promise<Map<number, T[]>>[] = [];
+  for (let i = 1; i < threads; i++) workers.push(inWorker<T>({ ...input, task, tags: [...ctx.tags.tags], today: ctx.today }));
+  // The main thread works too, from the first chunk, while the workers start up.
+  const parts = [drain(input, fn, ctx), ...(await Promise.all(workers))];
+  const out: T[] = [];
+  const chunks = Math.ceil(paths.length / CHUNK);
+  for (let c = 0; c < chunks; c++) {
+    const part = parts.find((p) => p.has(c));
+    if (!part) throw new Error(`chunk ${c} of the files was never read`);
+    out.push(...part.get(c)!);
   }
-  const mine = runLocal(task, root, paths.slice(0, share), ctx);
-  const theirs = await Promise.all(pending);
-  return mine.concat(...theirs);
+  return out;
 }

@@ -92,8 +92,9 @@ export function readFrontMatterBytes(abs: string, limit: number = LIMITS.fileByt
   return readBytes(abs, limit);
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** "3.0 MB (3,145,728 bytes)": rounded for reading, exact so that two sizes never look alike. */
+function bytesText(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB (${bytes.toLocaleString('en')} bytes)`;
 }
 
 /** Read and decode one article; a file that cannot be read becomes a problem. */
@@ -107,7 +108,7 @@ export function readArticle(
   if (read.ok) return { ...decodeArticle(path, read.bytes, ctx), stamp: read.stamp };
   const message =
     read.reason === 'too-large'
-      ? `The file is ${megabytes(Number(read.message))}, over the ${megabytes(LIMITS.fileBytes)} an article may be; is it an article?`
+      ? `The file is ${bytesText(Number(read.message))}, over the ${bytesText(LIMITS.fileBytes)} an article may be: move it out of the articles folder, or split it`
       : `The file cannot be read (${read.message}); check its permissions`;
   const file: ArticleFile & { stamp?: FileStamp } = {
     path,

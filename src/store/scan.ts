@@ -3,57 +3,54 @@
 // the folder; every folder and file is taken once, by its real path, so links can neither
 // leave, loop nor count an article twice. Plain paths win over paths through links.
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 
 export interface ScanResult {
-  /** Paths relative to the root, with forward slashes, sorted. */
+  /** Paths relative to the root, with forward slashes, in a stable order (each folder sorted). */
   files: string[];
   /** Entries that were not followed, with why, for --debug. */
   skipped: { path: string; why: string }[];
 }
 
 function skipName(name: string): boolean {
-  return name.startsWith('.') || name.startsWith('_') || name === 'node_modules';
+  return name.charCodeAt(0) === 46 /* . */ || name.charCodeAt(0) === 95 /* _ */ || name === 'node_modules';
 }
 
 function isArticleName(name: string): boolean {
-  return name.length > 3 && name.toLowerCase().endsWith('.md');
+  return name.length > 3 && (name.endsWith('.md') || name.toLowerCase().endsWith('.md'));
 }
+
+const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 export function scanArticles(root: string): ScanResult {
   const realRoot = realpathSync(root);
   const prefix = realRoot.endsWith(sep) ? realRoot : realRoot + sep;
   const files: string[] = [];
   const skipped: ScanResult['skipped'] = [];
+  // Real paths of the folders read, so that no folder is read twice; plain entries of a real
+  // folder have real paths of their own, so only links cost a realpath call.
   const seenDirs = new Set<string>();
-  const seenFiles = new Set<string>();
+  const linkedFiles = new Set<string>();
   const links: { abs: string; rel: string }[] = [];
-
-  const addFile = (real: string, rel: string) => {
-    if (seenFiles.has(real)) return;
-    seenFiles.add(real);
-    files.push(rel);
-  };
 
   const walk = (abs: string, rel: string, real: string) => {
     if (seenDirs.has(real)) return;
     seenDirs.add(real);
     let entries: Dirent[];
     try {
-      entries = readdirSync(abs, { withFileTypes: true });
+      entries = readdirSync(abs, { withFileTypes: true }).sort(byName);
     } catch (e) {
       skipped.push({ path: rel || '.', why: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
       return;
     }
+    const at = rel ? `${rel}/` : '';
     for (const entry of entries) {
       const name = entry.name;
       if (skipName(name)) continue;
-      const childRel = rel ? `${rel}/${name}` : name;
-      // A plain entry of a real folder has a real path of its own: no realpath call needed.
-      if (entry.isDirectory()) walk(join(abs, name), childRel, join(real, name));
-      else if (entry.isFile()) {
-        if (isArticleName(name)) addFile(join(real, name), childRel);
-      } else if (entry.isSymbolicLink()) links.push({ abs: join(abs, name), rel: childRel });
+      if (entry.isFile()) {
+        if (isArticleName(name)) files.push(at + name);
+      } else if (entry.isDirectory()) walk(`${abs}/${name}`, at + name, `${real}/${name}`);
+      else if (entry.isSymbolicLink()) links.push({ abs: `${abs}/${name}`, rel: at + name });
     }
   };
 
@@ -63,17 +60,28 @@ export function scanArticles(root: string): ScanResult {
     const { abs, rel } = links[i]!;
     let real: string;
     let isDir: boolean;
+    let isFile: boolean;
     try {
       real = realpathSync(abs);
-      isDir = statSync(real).isDirectory();
+      const st = statSync(real);
+      isDir = st.isDirectory();
+      isFile = st.isFile();
     } catch {
       skipped.push({ path: rel, why: 'is a broken link' });
       continue;
     }
     if (real !== realRoot && !real.startsWith(prefix)) skipped.push({ path: rel, why: 'links outside the articles folder' });
     else if (isDir) walk(abs, rel, real);
-    else if (isArticleName(rel)) addFile(real, rel);
+    // Only regular files: a link to a pipe or a device would block a read for ever.
+    else if (!isFile) skipped.push({ path: rel, why: 'links to something that is not a file' });
+    else if (isArticleName(basename(rel))) {
+      // Already taken through its plain path (its folder was read, and the name is not skipped)?
+      const taken = seenDirs.has(dirname(real)) && !skipName(basename(real)) && isArticleName(basename(real));
+      if (!taken && !linkedFiles.has(real)) {
+        linkedFiles.add(real);
+        files.push(rel);
+      }
+    }
   }
-  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { files, skipped };
 }

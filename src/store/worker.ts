@@ -1,11 +1,13 @@
-// A worker thread: rebuild the core context, run one task over its share of the files,
-// and hand the results back.
+// A worker thread: rebuild the core context, load the task's module, take chunks of the files
+// from the shared counter until none is left (see parallel.ts), and hand the results back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Gazetteer } from '../core/gazetteer.js';
 import { TagVocabulary } from '../core/tags.js';
 import { loadGazetteerData } from '../data.js';
-import { runLocal, type WorkerInput } from './parallel.js';
+import { drain, type FileTask, TASKS, type WorkerInput } from './parallel.js';
 
 const input = workerData as WorkerInput;
 const ctx = { gazetteer: new Gazetteer(loadGazetteerData()), tags: new TagVocabulary(input.tags), today: input.today };
-parentPort!.postMessage(runLocal(input.task, input.root, input.paths, ctx));
+const { module, fn } = TASKS[input.task];
+const task = (await import(module))[fn] as FileTask<unknown>;
+parentPort!.postMessage(drain(input, task, ctx));

@@ -1,9 +1,11 @@
 // The terminal: the only place that writes to stdout and stderr. Commands get an Io and
 // never touch process.* themselves, so tests can run them in-process too.
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { makePaint } from './paint.js';
 
 export interface Io {
-  out(text: string): void;
+  /** Data: text, or bytes passed through as they are (records from the index). */
+  out(text: string | Uint8Array): void;
   err(text: string): void;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
@@ -24,7 +26,7 @@ export function colourWanted(isTTY: boolean, env: NodeJS.ProcessEnv, flag: boole
   return isTTY && env.TERM !== 'dumb';
 }
 
-export function processIo(colorFlag: boolean | undefined): Io {
+export async function processIo(colorFlag: boolean | undefined): Promise<Io> {
   const { stdout, stderr, stdin, env } = process;
   return {
     out: (text) => void stdout.write(text),
@@ -33,8 +35,8 @@ export function processIo(colorFlag: boolean | undefined): Io {
     stderrIsTTY: Boolean(stderr.isTTY),
     stdinIsTTY: Boolean(stdin.isTTY),
     columns: stdout.isTTY ? stdout.columns || 80 : undefined,
-    paint: new Chalk({ level: colourWanted(Boolean(stdout.isTTY), env, colorFlag) ? 1 : 0 }),
-    paintErr: new Chalk({ level: colourWanted(Boolean(stderr.isTTY), env, colorFlag) ? 1 : 0 }),
+    paint: await makePaint(colourWanted(Boolean(stdout.isTTY), env, colorFlag)),
+    paintErr: await makePaint(colourWanted(Boolean(stderr.isTTY), env, colorFlag)),
     env,
     cwd: process.cwd(),
   };

@@ -161,7 +161,7 @@ describe('psg validate on files that are not articles', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('articles/2019-03-18-a.md\n  7:1  warning  Unknown field "autor"');
-    expect(result.stdout).toMatch(/articles\/huge\.md\n {2}1:1 {2}error {4}The file is 1\.0 MB, over the 1\.0 MB an article may be.* {3}file-too-large\n/);
+    expect(result.stdout).toMatch(/articles\/huge\.md\n {2}1:1 {2}error {4}The file is 1\.0 MB \([0-9,]+ bytes\), over the 1\.0 MB \(1,048,576 bytes\) an article may be.* {3}file-too-large\n/);
     expect(result.stdout).toContain('in 2 articles');
   });
 

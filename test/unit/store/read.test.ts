@@ -60,7 +60,7 @@ describe('readArticle', () => {
     const dir = testdir({ 'big.md': 'x'.repeat(3 * 1024 * 1024) });
     const big = readArticle(join(dir, 'big.md'), 'big.md', ctx);
     expect(big.problems).toEqual([
-      expect.objectContaining({ rule: 'file-too-large', severity: 'error', line: 1, column: 1, message: expect.stringMatching(/^The file is 3\.0 MB, over the 1\.0 MB/) }),
+      expect.objectContaining({ rule: 'file-too-large', severity: 'error', line: 1, column: 1, message: expect.stringMatching(/^The file is 3\.0 MB \(3,145,728 bytes\), over the 1\.0 MB \(1,048,576 bytes\)/) }),
     ]);
     expect(big.text).toBeUndefined();
     const gone = readArticle(join(dir, 'gone.md'), 'gone.md', ctx);

@@ -1,12 +1,9 @@
-// The per-file work of reading an archive, as functions of (root, paths) that run the same
-// in the main thread and in a worker (see parallel.ts).
+// Reading the front matter of each file into an index row, with the article's JSON record:
+// the per-file work of list, digest and every command that loads the archive.
 import type { Article } from '../core/article.js';
-import { checkArticleFile } from '../core/check.js';
 import type { CoreContext } from '../core/context.js';
 import { dateKey } from '../core/dates.js';
-import type { Problem } from '../core/problem.js';
 import { toRecord } from '../core/record.js';
-import type { ArchiveFacts } from '../core/rules/index.js';
 import type { RowData } from './index-file.js';
 import { type FileStamp, readArticle } from './read.js';
 
@@ -28,23 +25,5 @@ export function indexRows(root: string, paths: readonly string[], ctx: CoreConte
   return paths.map((rel) => {
     const loaded = readArticle(prefix + rel, rel, ctx, 'front-matter');
     return rowFromArticle(rel, loaded.stamp ?? NO_STAMP, loaded.article);
-  });
-}
-
-export interface CheckedFile {
-  path: string;
-  problems: Problem[];
-  facts?: ArchiveFacts;
-}
-
-/** Read each file whole and run every file rule on it. */
-export function checkFiles(root: string, paths: readonly string[], ctx: CoreContext): CheckedFile[] {
-  const prefix = root.endsWith('/') ? root : `${root}/`;
-  return paths.map((rel) => {
-    const file = readArticle(prefix + rel, rel, ctx);
-    const checked: CheckedFile = { path: rel, problems: checkArticleFile(file, ctx) };
-    const a = file.article;
-    if (a) checked.facts = { path: a.path, slug: a.slug, series: a.series, part: a.part };
-    return checked;
   });
 }
