@@ -9,6 +9,8 @@ const common = {
 };
 
 export default {
+  // End-to-end tests run the real binary, some over thousands of files.
+  testTimeout: 120_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },

@@ -12,6 +12,7 @@ import { readBody } from '../store/body.js';
 import { cacheDir } from '../store/cache-dir.js';
 import { packageVersion } from '../data.js';
 import type { Io } from '../ui/io.js';
+import { progress } from '../ui/progress.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 
 function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
@@ -30,7 +31,14 @@ function noteUnreadable(archive: Archive, io: Io): Archive {
  * hides the rest and never goes unnoticed.
  */
 export async function loadArticles(ws: Workspace, global: GlobalOptions, io: Io): Promise<Archive> {
-  return noteUnreadable(await loadArchive(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io)), io);
+  const shown = progress(io, 'reading');
+  let archive: Archive;
+  try {
+    archive = await loadArchive(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io), shown.update);
+  } finally {
+    shown.end();
+  }
+  return noteUnreadable(archive, io);
 }
 
 /** The same, on the main thread (for checks inside prompts, which cannot wait). */

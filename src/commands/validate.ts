@@ -17,6 +17,7 @@ import { type FileStamp, readArticle } from '../store/read.js';
 import { rewriteArticle } from '../store/rewrite.js';
 import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
+import { progress } from '../ui/progress.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir, type Workspace } from '../workspace.js';
 
 export interface ValidateOptions {
@@ -120,7 +121,12 @@ export async function validate(names: string[], options: ValidateOptions, global
     const dir = requireArticlesDir(ws);
     root = dir;
     const { files } = scanArticles(dir);
-    for (const file of await runTask('check-files', checkFiles, dir, files, ctx)) visit(file, join(dir, file.path));
+    const shown = progress(io, 'checking');
+    try {
+      for (const file of await runTask('check-files', checkFiles, dir, files, ctx, shown.update)) visit(file, join(dir, file.path));
+    } finally {
+      shown.end();
+    }
     checked = files.length;
   }
   const abs = (path: string) => absOf.get(path) ?? (root === undefined ? undefined : join(root, path));

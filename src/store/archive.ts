@@ -199,13 +199,18 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined): Arc
 }
 
 /** Load the archive, reading changed files on every core when there are many. */
-export async function loadArchive(root: string, ctx: CoreContext, cache?: CacheOptions): Promise<Archive> {
+export async function loadArchive(
+  root: string,
+  ctx: CoreContext,
+  cache?: CacheOptions,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Archive> {
   // Stat workers boot while the folder is scanned, when a large index promises many files
   // to check (a small archive is checked faster than a worker starts).
   const indexSize = cache ? (statSync(indexPath(cache.dir, realpathSync(root)), { throwIfNoEntry: false })?.size ?? 0) : 0;
   const pool = indexSize > LARGE_INDEX_BYTES ? statPool() : undefined;
   const p = await plan(root, cache, async (prefix, files) => (pool ? pool.stat(prefix, files) : statAll(prefix, files)));
-  return finish(p, await runTask('index-rows', indexRows, root, p.toRead, ctx), cache);
+  return finish(p, await runTask('index-rows', indexRows, root, p.toRead, ctx, onProgress), cache);
 }
 
 /** The same on the main thread only, for commands that need the archive inside a prompt's check. */

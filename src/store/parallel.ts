@@ -32,13 +32,19 @@ const MIN_FILES_FOR_WORKERS = 4000;
 const CHUNK = 500;
 
 /** Take chunks from the counter until none is left; results keyed by chunk number. */
-export function drain<T>(input: Pick<WorkerInput, 'root' | 'paths' | 'counter' | 'chunk'>, fn: FileTask<T>, ctx: CoreContext): Map<number, T[]> {
+export function drain<T>(
+  input: Pick<WorkerInput, 'root' | 'paths' | 'counter' | 'chunk'>,
+  fn: FileTask<T>,
+  ctx: CoreContext,
+  onChunk?: (taken: number) => void,
+): Map<number, T[]> {
   const done = new Map<number, T[]>();
   for (;;) {
     const c = Atomics.add(input.counter, 0, 1);
     const start = c * input.chunk;
     if (start >= input.paths.length) return done;
     done.set(c, fn(input.root, input.paths.slice(start, start + input.chunk), ctx));
+    onChunk?.(Math.min(Atomics.load(input.counter, 0) * input.chunk, input.paths.length));
   }
 }
 
@@ -51,18 +57,33 @@ function inWorker<T>(input: WorkerInput): Promise<Map<number, T[]>> {
   });
 }
 
-/** Run a task over every path, results in the order of `paths`. `fn` is the task's function. */
-export async function runTask<T>(task: TaskName, fn: FileTask<T>, root: string, paths: string[], ctx: CoreContext): Promise<T[]> {
+/**
+ * Run a task over every path, results in the order of `paths`. `fn` is the task's function;
+ * `onProgress` hears how many files have been taken so far (from the main thread's turns).
+ */
+export async function runTask<T>(
+  task: TaskName,
+  fn: FileTask<T>,
+  root: string,
+  paths: string[],
+  ctx: CoreContext,
+  onProgress?: (done: number, total: number) => void,
+): Promise<T[]> {
   // Workers run the compiled JavaScript; under ts-jest (src/*.ts) everything stays local.
   const compiled = import.meta.url.endsWith('.js');
   const threads = Math.min(availableParallelism(), 4);
-  if (!compiled || threads < 2 || paths.length < MIN_FILES_FOR_WORKERS) return fn(root, paths, ctx);
   const counter = new Int32Array(new SharedArrayBuffer(4));
+  const report = onProgress && ((taken: number) => onProgress(taken, paths.length));
+  if (!compiled || threads < 2 || paths.length < MIN_FILES_FOR_WORKERS) {
+    // One thread, still in chunks so that progress can be shown.
+    const parts = drain({ root, paths, counter, chunk: CHUNK }, fn, ctx, report);
+    return [...parts.keys()].sort((a, b) => a - b).flatMap((c) => parts.get(c)!);
+  }
   const input = { root, paths, counter, chunk: CHUNK };
   const workers: Promise<Map<number, T[]>>[] = [];
   for (let i = 1; i < threads; i++) workers.push(inWorker<T>({ ...input, task, tags: [...ctx.tags.tags], today: ctx.today }));
   // The main thread works too, from the first chunk, while the workers start up.
-  const parts = [drain(input, fn, ctx), ...(await Promise.all(workers))];
+  const parts = [drain(input, fn, ctx, report), ...(await Promise.all(workers))];
   const out: T[] = [];
   const chunks = Math.ceil(paths.length / CHUNK);
   for (let c = 0; c < chunks; c++) {

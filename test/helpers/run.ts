@@ -38,7 +38,9 @@ export function psg(args: string[], options: RunOptions = {}): RunResult {
     env: psgEnv(options),
     input: options.input ?? '',
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 120_000,
+    // Large archives print megabytes; the default 1 MB would cut the output (and kill psg).
+    maxBuffer: 1 << 28,
   });
   return { stdout: result.stdout, stderr: result.stderr, code: result.status };
 }
