@@ -53,7 +53,8 @@ export async function list(options: ListOptions, global: GlobalOptions, io: Io):
   const { gazetteer } = ws.ctx;
   // Read the flags before the files, so that a typo fails at once.
   const query = buildQuery(options, ws.ctx, io);
-  const archive = await loadArticles(ws, global, io);
+  // A list shows every article that matches: read all records while other threads stat.
+  const archive = await loadArticles(ws, global, io, 'all');
   if (await listFromKeys(archive, query, options, format, io)) return ExitCode.ok;
   const bodyOf = query.search ? bodyReader(archive) : undefined;
 

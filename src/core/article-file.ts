@@ -10,6 +10,8 @@ export interface ArticleFile {
   path: string;
   /** The decoded text without its byte-order mark; absent when the bytes are not text. */
   text?: string;
+  /** With frontMatterOnly: whether the (undecoded) body is blank. */
+  bodyBlank?: boolean;
   bom: boolean;
   frontMatter?: FrontMatter;
   data?: Map<string, unknown>;
@@ -35,7 +37,50 @@ function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
   return { line, column: [...before].length + 1 };
 }
 
-export function decodeArticle(path: string, bytes: Uint8Array, ctx: CoreContext): ArticleFile {
+/**
+ * The end of the closing "---" line in bytes that start with a front-matter block, or -1
+ * when the bytes hold no closing line (yet).
+ */
+export function frontMatterEnd(bytes: Uint8Array, length: number): number {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, length);
+  let at = buf.indexOf(0x0a); // end of the opening line
+  while (at !== -1) {
+    const next = buf.indexOf('\n---', at);
+    if (next === -1) return -1;
+    let end = next + 4;
+    while (end < length && (buf[end] === 0x20 || buf[end] === 0x09)) end++;
+    if (end === length) return end;
+    if (buf[end] === 0x0a) return end + 1;
+    if (buf[end] === 0x0d && buf[end + 1] === 0x0a) return end + 2;
+    at = next + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the bytes from `start` on hold nothing but white space. Plain ASCII is decided
+ * byte by byte; anything else is decoded and trimmed, as String.trim would.
+ */
+function blankFrom(bytes: Uint8Array, start: number): boolean {
+  for (let i = start; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
+    if (b < 0x80) return false;
+    return Buffer.from(bytes.buffer, bytes.byteOffset + i, bytes.length - i).toString('utf8').trim() === '';
+  }
+  return true;
+}
+
+export interface DecodeOptions {
+  /**
+   * Decode only the front matter and note whether the body is blank: validate checks bodies
+   * for nothing else, and decoding 100,000 bodies is a fifth of its work. `text` then ends
+   * where the body begins.
+   */
+  frontMatterOnly?: boolean;
+}
+
+export function decodeArticle(path: string, bytes: Uint8Array, ctx: CoreContext, options: DecodeOptions = {}): ArticleFile {
   const file: ArticleFile = { path, bom: false, problems: [] };
   if (bytes.includes(0)) {
     file.problems.push(error('file-binary', 'This is a binary file, not text (it holds NUL bytes): move it out of the articles folder, or save the article as UTF-8 text', { line: 1, column: 1 }));
@@ -47,13 +92,21 @@ export function decodeArticle(path: string, bytes: Uint8Array, ctx: CoreContext)
     );
     return file;
   }
-  let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  let end = bytes.length;
+  if (options.frontMatterOnly) {
+    const fmEnd = frontMatterEnd(bytes, bytes.length);
+    if (fmEnd !== -1) {
+      end = fmEnd;
+      file.bodyBlank = blankFrom(bytes, fmEnd);
+    }
+  }
+  let text = Buffer.from(bytes.buffer, bytes.byteOffset, end).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) {
     file.bom = true;
     text = text.slice(1);
   }
   file.text = text;
-  if (text.trim() === '') {
+  if (text.trim() === '' && file.bodyBlank !== false) {
     file.problems.push(error('file-empty', 'The file is empty; write an article in it or delete it', { line: 1, column: 1 }));
     return file;
   }

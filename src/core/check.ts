@@ -10,7 +10,9 @@ export function checkArticleFile(file: ArticleFile, ctx: CoreContext): Problem[]
   const problems = [...file.problems];
   if (file.data && file.frontMatter && file.text !== undefined) {
     const fm = file.frontMatter;
-    const facts: FileFacts = { path: file.path, data: file.data, body: file.text.slice(fm.bodyStart), bodyLine: fm.bodyLine };
+    // A body left undecoded (frontMatterOnly) is known only as blank or not.
+    const body = file.bodyBlank === undefined ? file.text.slice(fm.bodyStart) : file.bodyBlank ? '' : 'text';
+    const facts: FileFacts = { path: file.path, data: file.data, body, bodyLine: fm.bodyLine };
     if (file.article) facts.article = file.article;
     problems.push(...checkFile(facts, ctx));
     locateProblems(problems, fm.yaml, fm.yamlLine);

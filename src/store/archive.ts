@@ -1,7 +1,7 @@
 // The articles folder as data: every file found, read and decoded, newest first. Files that
 // have not changed since the last run come from the index without being read or parsed; an
 // article is parsed from its stored record only when a command asks for it.
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import type { Article, ArticleType } from '../core/article.js';
 import type { CoreContext } from '../core/context.js';
 import { compareSortKeys } from '../core/query.js';
@@ -10,12 +10,14 @@ import { type IndexData, indexPath, readIndex, type RowData, writeIndex } from '
 import { indexRows } from './index-rows.js';
 import { runTask } from './parallel.js';
 import { scanArticles } from './scan.js';
-import { statAll, statPool } from './stat.js';
+import { scanPool, statAll } from './stat.js';
 
 export interface CacheOptions {
   /** The cache folder; no index is used without one. */
   dir: string;
   version: string;
+  /** The command will want every article's record: read them while other threads stat. */
+  allRecords?: boolean;
 }
 
 /** Where an entry's data lives: a row of the index, or a row made from the file in this run. */
@@ -113,44 +115,59 @@ interface Plan {
   toRead: string[];
 }
 
-type Stat = (prefix: string, files: string[]) => Float64Array;
-
-/** About 2,000 articles' worth of index. */
+/** About 2,000 articles' worth of index: below that, one thread checks faster than workers start. */
 const LARGE_INDEX_BYTES = 2_000_000;
 
-/** Scan the folder and check each file against the index: which rows hold, which files to read. */
-function plan(root: string, cache: CacheOptions | undefined, stat: Stat): Plan;
-function plan(root: string, cache: CacheOptions | undefined, stat: (...a: Parameters<Stat>) => Promise<Float64Array>): Promise<Plan>;
-function plan(root: string, cache: CacheOptions | undefined, stat: (...a: Parameters<Stat>) => Float64Array | Promise<Float64Array>): Plan | Promise<Plan> {
+/** Which files still match their index row (rowAt) and which must be read (toRead). */
+function compare(files: string[], stamps: Float64Array | undefined, index: IndexData | undefined): Pick<Plan, 'rowAt' | 'toRead'> {
+  const rowAt = new Int32Array(files.length).fill(-1);
+  const toRead: string[] = [];
+  let rowOf: Map<string, number> | undefined;
+  files.forEach((rel, i) => {
+    let row: number | undefined;
+    if (index && stamps) {
+      // Rows are stored in scan order: while nothing was added or removed, positions agree.
+      if (index.paths[i] === rel) row = i;
+      else {
+        rowOf ??= new Map(index.paths.map((path, r) => [path, r]));
+        row = rowOf.get(rel);
+      }
+    }
+    if (row !== undefined && index!.sameStamp(row, stamps![i * 3]!, stamps![i * 3 + 1]!, stamps![i * 3 + 2]!)) rowAt[i] = row;
+    else toRead.push(rel);
+  });
+  return { rowAt, toRead };
+}
+
+/** Scan the folder and check each file against the index, on this thread. */
+function plan(root: string, cache: CacheOptions | undefined): Plan {
   const startedAt = Date.now();
   const realRoot = realpathSync(root);
   const file = cache ? indexPath(cache.dir, realRoot) : undefined;
   const { files } = scanArticles(root);
-  const prefix = root.endsWith('/') ? root : `${root}/`;
-  // Without an index there is nothing to compare with: every file is read. With one, the
-  // stat calls run on other threads while this one reads the index.
-  const stamps = file && cache && existsSync(file) ? stat(prefix, files) : undefined;
-  const index = file && cache && stamps ? readIndex(file, realRoot, cache.version) : undefined;
-  const compare = (st: Float64Array | undefined): Plan => {
-    const rowAt = new Int32Array(files.length).fill(-1);
-    const toRead: string[] = [];
-    let rowOf: Map<string, number> | undefined;
-    files.forEach((rel, i) => {
-      let row: number | undefined;
-      if (index && st) {
-        // Rows are stored in scan order: while nothing was added or removed, positions agree.
-        if (index.paths[i] === rel) row = i;
-        else {
-          rowOf ??= new Map(index.paths.map((path, r) => [path, r]));
-          row = rowOf.get(rel);
-        }
-      }
-      if (row !== undefined && index!.sameStamp(row, st![i * 3]!, st![i * 3 + 1]!, st![i * 3 + 2]!)) rowAt[i] = row;
-      else toRead.push(rel);
-    });
-    return { startedAt, root, realRoot, file, index, files, rowAt, toRead };
-  };
-  return stamps instanceof Promise ? stamps.then(compare) : compare(stamps);
+  // Without an index there is nothing to compare with: every file is read.
+  const index = file && cache ? readIndex(file, realRoot, cache.version) : undefined;
+  const stamps = index ? statAll(root.endsWith('/') ? root : `${root}/`, files) : undefined;
+  return { startedAt, root, realRoot, file, index, files, ...compare(files, stamps, index) };
+}
+
+/**
+ * The same for a large archive: worker threads find and stat the files while this thread
+ * reads the index. Falls back to `plan` when there is no large index, or links to follow.
+ */
+async function planParallel(root: string, cache: CacheOptions | undefined): Promise<Plan> {
+  const startedAt = Date.now();
+  const realRoot = realpathSync(root);
+  const file = cache ? indexPath(cache.dir, realRoot) : undefined;
+  const large = file !== undefined && (statSync(file, { throwIfNoEntry: false })?.size ?? 0) > LARGE_INDEX_BYTES;
+  const pool = large ? scanPool() : undefined;
+  if (!pool) return plan(root, cache);
+  const scanning = pool.scanStat(root);
+  const index = readIndex(file!, realRoot, cache!.version);
+  if (cache!.allRecords) index?.loadRecords();
+  const found = await scanning;
+  if (!found) return plan(root, cache);
+  return { startedAt, root, realRoot, file, index, files: found.files, ...compare(found.files, found.stamps, index) };
 }
 
 /** Put the kept rows and the fresh ones in order, and store the index if anything changed. */
@@ -205,16 +222,12 @@ export async function loadArchive(
   cache?: CacheOptions,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Archive> {
-  // Stat workers boot while the folder is scanned, when a large index promises many files
-  // to check (a small archive is checked faster than a worker starts).
-  const indexSize = cache ? (statSync(indexPath(cache.dir, realpathSync(root)), { throwIfNoEntry: false })?.size ?? 0) : 0;
-  const pool = indexSize > LARGE_INDEX_BYTES ? statPool() : undefined;
-  const p = await plan(root, cache, async (prefix, files) => (pool ? pool.stat(prefix, files) : statAll(prefix, files)));
+  const p = await planParallel(root, cache);
   return finish(p, await runTask('index-rows', indexRows, root, p.toRead, ctx, onProgress), cache);
 }
 
 /** The same on the main thread only, for commands that need the archive inside a prompt's check. */
 export function loadArchiveSync(root: string, ctx: CoreContext, cache?: CacheOptions): Archive {
-  const p = plan(root, cache, statAll);
+  const p = plan(root, cache);
   return finish(p, indexRows(root, p.toRead, ctx), cache);
 }

@@ -15,7 +15,7 @@ export interface CheckedFile {
 export function checkFiles(root: string, paths: readonly string[], ctx: CoreContext): CheckedFile[] {
   const prefix = root.endsWith('/') ? root : `${root}/`;
   return paths.map((rel) => {
-    const file = readArticle(prefix + rel, rel, ctx);
+    const file = readArticle(prefix + rel, rel, ctx, 'check');
     const checked: CheckedFile = { path: rel, problems: checkArticleFile(file, ctx) };
     const a = file.article;
     if (a) checked.facts = { path: a.path, slug: a.slug, series: a.series, part: a.part };

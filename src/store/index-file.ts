@@ -121,6 +121,11 @@ export class IndexData {
     return this.titleList[row] ?? '';
   }
 
+  /** Read every record now, in one read (for a command that will print them all). */
+  loadRecords(): void {
+    this.region ??= readAt(this.fd, this.recordsLength, this.recordsAt);
+  }
+
   /** A record's bytes: read on its own while few are wanted, then all records in one read. */
   record(row: number): Buffer {
     const start = this.recordStarts[row]!;

@@ -1,7 +1,7 @@
 // Read one article file's bytes safely: too large a file is reported, never read whole.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { LIMITS } from '../core/article.js';
-import { type ArticleFile, decodeArticle } from '../core/article-file.js';
+import { type ArticleFile, decodeArticle, frontMatterEnd } from '../core/article-file.js';
 import type { CoreContext } from '../core/context.js';
 import { error } from '../core/problem.js';
 
@@ -47,26 +47,6 @@ const HEAD_BYTES = 16 * 1024;
 const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
 
 /**
- * The end of the closing "---" line in bytes that start with a front-matter block, or -1
- * when the bytes hold no closing line (yet).
- */
-export function frontMatterEnd(bytes: Uint8Array, length: number): number {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, length);
-  let at = buf.indexOf(0x0a); // end of the opening line
-  while (at !== -1) {
-    const next = buf.indexOf('\n---', at);
-    if (next === -1) return -1;
-    let end = next + 4;
-    while (end < length && (buf[end] === 0x20 || buf[end] === 0x09)) end++;
-    if (end === length) return end;
-    if (buf[end] === 0x0a) return end + 1;
-    if (buf[end] === 0x0d && buf[end + 1] === 0x0a) return end + 2;
-    at = next + 1;
-  }
-  return -1;
-}
-
-/**
  * Read only as much of a file as its front matter needs: list and digest never look at
  * bodies. Falls back to the whole file when the head holds no closing delimiter. The bytes
  * returned may live in a shared buffer: decode them before the next read.
@@ -102,10 +82,11 @@ export function readArticle(
   abs: string,
   path: string,
   ctx: CoreContext,
-  part: 'whole' | 'front-matter' = 'whole',
+  part: 'whole' | 'front-matter' | 'check' = 'whole',
 ): ArticleFile & { stamp?: FileStamp } {
-  const read = part === 'whole' ? readBytes(abs) : readFrontMatterBytes(abs);
-  if (read.ok) return { ...decodeArticle(path, read.bytes, ctx), stamp: read.stamp };
+  // 'check' reads the whole file (its encoding is checked) but decodes the front matter only.
+  const read = part === 'front-matter' ? readFrontMatterBytes(abs) : readBytes(abs);
+  if (read.ok) return { ...decodeArticle(path, read.bytes, ctx, { frontMatterOnly: part === 'check' }), stamp: read.stamp };
   const message =
     read.reason === 'too-large'
       ? `The file is ${bytesText(Number(read.message))}, over the ${bytesText(LIMITS.fileBytes)} an article may be: move it out of the articles folder, or split it`

@@ -5,56 +5,79 @@
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
 
+export interface Skipped {
+  path: string;
+  why: string;
+}
+
 export interface ScanResult {
   /** Paths relative to the root, with forward slashes, in a stable order (each folder sorted). */
   files: string[];
   /** Entries that were not followed, with why, for --debug. */
-  skipped: { path: string; why: string }[];
+  skipped: Skipped[];
 }
 
-function skipName(name: string): boolean {
+export function skipName(name: string): boolean {
   return name.charCodeAt(0) === 46 /* . */ || name.charCodeAt(0) === 95 /* _ */ || name === 'node_modules';
 }
 
-function isArticleName(name: string): boolean {
+export function isArticleName(name: string): boolean {
   return name.length > 3 && (name.endsWith('.md') || name.toLowerCase().endsWith('.md'));
 }
 
 const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
+/** A folder's entries that count, sorted by name; undefined (and a note) when unreadable. */
+export function entriesOf(abs: string, rel: string, skipped: Skipped[]): Dirent[] | undefined {
+  try {
+    return readdirSync(abs, { withFileTypes: true })
+      .filter((e) => !skipName(e.name))
+      .sort(byName);
+  } catch (e) {
+    skipped.push({ path: rel || '.', why: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    return undefined;
+  }
+}
+
+export interface TreeVisitor {
+  file(rel: string): void;
+  link(abs: string, rel: string): void;
+  /** Called with each folder's real path before it is read; false skips it (already read). */
+  folder?(real: string): boolean;
+}
+
+/** Walk plain folders below `abs` (links are reported, not followed), in scan order. */
+export function walkTree(abs: string, rel: string, real: string, visit: TreeVisitor, skipped: Skipped[]): void {
+  if (visit.folder && !visit.folder(real)) return;
+  const entries = entriesOf(abs, rel, skipped);
+  if (!entries) return;
+  const at = rel ? `${rel}/` : '';
+  for (const entry of entries) {
+    const name = entry.name;
+    // A plain entry of a real folder has a real path of its own: no realpath call needed.
+    if (entry.isFile()) {
+      if (isArticleName(name)) visit.file(at + name);
+    } else if (entry.isDirectory()) walkTree(`${abs}/${name}`, at + name, `${real}/${name}`, visit, skipped);
+    else if (entry.isSymbolicLink()) visit.link(`${abs}/${name}`, at + name);
+  }
+}
+
 export function scanArticles(root: string): ScanResult {
   const realRoot = realpathSync(root);
   const prefix = realRoot.endsWith(sep) ? realRoot : realRoot + sep;
   const files: string[] = [];
-  const skipped: ScanResult['skipped'] = [];
-  // Real paths of the folders read, so that no folder is read twice; plain entries of a real
-  // folder have real paths of their own, so only links cost a realpath call.
+  const skipped: Skipped[] = [];
+  // Real paths of the folders read, so that no folder is read twice.
   const seenDirs = new Set<string>();
   const linkedFiles = new Set<string>();
   const links: { abs: string; rel: string }[] = [];
-
-  const walk = (abs: string, rel: string, real: string) => {
-    if (seenDirs.has(real)) return;
-    seenDirs.add(real);
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(abs, { withFileTypes: true }).sort(byName);
-    } catch (e) {
-      skipped.push({ path: rel || '.', why: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
-      return;
-    }
-    const at = rel ? `${rel}/` : '';
-    for (const entry of entries) {
-      const name = entry.name;
-      if (skipName(name)) continue;
-      if (entry.isFile()) {
-        if (isArticleName(name)) files.push(at + name);
-      } else if (entry.isDirectory()) walk(`${abs}/${name}`, at + name, `${real}/${name}`);
-      else if (entry.isSymbolicLink()) links.push({ abs: `${abs}/${name}`, rel: at + name });
-    }
+  const visit: TreeVisitor = {
+    file: (rel) => files.push(rel),
+    link: (abs, rel) => links.push({ abs, rel }),
+    folder: (real) => !seenDirs.has(real) && Boolean(seenDirs.add(real)),
   };
 
-  walk(root, '', realRoot);
+  walkTree(root, '', realRoot, visit, skipped);
   // Links last, so that a file reached both ways keeps its plain path.
   for (let i = 0; i < links.length; i++) {
     const { abs, rel } = links[i]!;
@@ -71,7 +94,7 @@ export function scanArticles(root: string): ScanResult {
       continue;
     }
     if (real !== realRoot && !real.startsWith(prefix)) skipped.push({ path: rel, why: 'links outside the articles folder' });
-    else if (isDir) walk(abs, rel, real);
+    else if (isDir) walkTree(abs, rel, real, visit, skipped);
     // Only regular files: a link to a pipe or a device would block a read for ever.
     else if (!isFile) skipped.push({ path: rel, why: 'links to something that is not a file' });
     else if (isArticleName(basename(rel))) {
