@@ -15,16 +15,34 @@ export type ReadBytes =
   | { ok: true; bytes: Buffer; stamp: FileStamp }
   | { ok: false; reason: 'too-large' | 'unreadable'; message: string; stamp?: FileStamp };
 
-export function readBytes(abs: string, limit: number = LIMITS.fileBytes): ReadBytes {
+// One buffer for every head read: list and digest read thousands of files, and a fresh
+// buffer for each is most of their garbage.
+const HEAD_BYTES = 16 * 1024;
+const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
+
+const unreadable = (e: unknown): ReadBytes => ({ ok: false, reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? String(e) });
+
+/**
+ * A file's bytes and stamp. With `headOnly`, only as much as its front matter needs (list
+ * and digest never look at bodies): the first 16 KB, or the whole file when they hold no
+ * closing delimiter; those bytes may live in a shared buffer, so decode them before the
+ * next read.
+ */
+export function readBytes(abs: string, limit: number = LIMITS.fileBytes, headOnly = false): ReadBytes {
   let fd: number;
   try {
     fd = openSync(abs, 'r');
   } catch (e) {
-    return { ok: false, reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? String(e) };
+    return unreadable(e);
   }
   try {
     const st = fstatSync(fd);
     const stamp = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
+    if (headOnly) {
+      const n = readSync(fd, headBuffer, 0, Math.min(HEAD_BYTES, st.size), 0);
+      const end = frontMatterEnd(headBuffer, n);
+      if (end !== -1) return { ok: true, bytes: headBuffer.subarray(0, end), stamp };
+    }
     if (st.size > limit) return { ok: false, reason: 'too-large', message: `${st.size}`, stamp };
     const bytes = Buffer.allocUnsafe(st.size);
     let at = 0;
@@ -35,41 +53,10 @@ export function readBytes(abs: string, limit: number = LIMITS.fileBytes): ReadBy
     }
     return { ok: true, bytes: at === st.size ? bytes : bytes.subarray(0, at), stamp };
   } catch (e) {
-    return { ok: false, reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? String(e) };
+    return unreadable(e);
   } finally {
     closeSync(fd);
   }
-}
-
-// One buffer for every head read: list and digest read thousands of files, and a fresh
-// buffer for each is most of their garbage.
-const HEAD_BYTES = 16 * 1024;
-const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
-
-/**
- * Read only as much of a file as its front matter needs: list and digest never look at
- * bodies. Falls back to the whole file when the head holds no closing delimiter. The bytes
- * returned may live in a shared buffer: decode them before the next read.
- */
-export function readFrontMatterBytes(abs: string, limit: number = LIMITS.fileBytes): ReadBytes {
-  let fd: number;
-  try {
-    fd = openSync(abs, 'r');
-  } catch (e) {
-    return { ok: false, reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? String(e) };
-  }
-  try {
-    const st = fstatSync(fd);
-    const stamp = { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs };
-    const n = readSync(fd, headBuffer, 0, Math.min(HEAD_BYTES, st.size), 0);
-    const end = frontMatterEnd(headBuffer, n);
-    if (end !== -1) return { ok: true, bytes: headBuffer.subarray(0, end), stamp };
-  } catch (e) {
-    return { ok: false, reason: 'unreadable', message: (e as NodeJS.ErrnoException).code ?? String(e) };
-  } finally {
-    closeSync(fd);
-  }
-  return readBytes(abs, limit);
 }
 
 /** "3.0 MB (3,145,728 bytes)": rounded for reading, exact so that two sizes never look alike. */
@@ -85,7 +72,7 @@ export function readArticle(
   part: 'whole' | 'front-matter' | 'check' = 'whole',
 ): ArticleFile & { stamp?: FileStamp } {
   // 'check' reads the whole file (its encoding is checked) but decodes the front matter only.
-  const read = part === 'front-matter' ? readFrontMatterBytes(abs) : readBytes(abs);
+  const read = readBytes(abs, LIMITS.fileBytes, part === 'front-matter');
   if (read.ok) return { ...decodeArticle(path, read.bytes, ctx, { frontMatterOnly: part === 'check' }), stamp: read.stamp };
   const message =
     read.reason === 'too-large'
