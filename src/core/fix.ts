@@ -3,19 +3,7 @@
 import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { Fix } from './problem.js';
 import { findPair, parseYamlDocument } from './yaml-nodes.js';
-
-const RESERVED = /^(?:true|false|yes|no|on|off|null|~|y|n)$/i;
-
-/** A string as a YAML flow scalar: plain where that is safe, else double-quoted. */
-export function yamlScalar(text: string): string {
-  const plain = /^[\p{L}\p{N}][\p{L}\p{N} .'’()/-]*$/u.test(text) && !/\s$/.test(text);
-  if (plain && !RESERVED.test(text) && !/^[\d.+-]/.test(text)) return text;
-  return JSON.stringify(text);
-}
-
-export function yamlFlowList(values: readonly string[]): string {
-  return `[${values.map(yamlScalar).join(', ')}]`;
-}
+import { flowList, scalar } from './yaml-text.js';
 
 interface Edit {
   start: number;
@@ -32,13 +20,13 @@ function itemEdits(yaml: string, items: Node[], values: readonly string[], inden
   const edits: Edit[] = [];
   items.forEach((item, i) => {
     const [start, end] = item.range!;
-    if ((item as Scalar).value !== values[i]) edits.push({ start, end, text: yamlScalar(values[i]!) });
+    if ((item as Scalar).value !== values[i]) edits.push({ start, end, text: scalar(values[i]!) });
   });
   if (values.length > items.length) {
     // After the last item's line, comment included.
     const lineBreak = yaml.indexOf('\n', items[items.length - 1]!.range![1]);
     const at = lineBreak === -1 ? yaml.length : yaml[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
-    const added = values.slice(items.length).map((v) => `${eol}${indent}- ${yamlScalar(v)}`);
+    const added = values.slice(items.length).map((v) => `${eol}${indent}- ${scalar(v)}`);
     edits.push({ start: at, end: at, text: added.join('') });
   }
   return edits;
@@ -50,7 +38,7 @@ function editsFor(yaml: string, doc: ReturnType<typeof parseYamlDocument>, fix: 
   if (!pair) {
     const end = yaml.length;
     const lead = end > 0 && !yaml.endsWith('\n') ? eol : '';
-    return [{ start: end, end, text: `${lead}${fix.field}: ${yamlFlowList(fix.value)}${eol}` }];
+    return [{ start: end, end, text: `${lead}${fix.field}: ${flowList(fix.value)}${eol}` }];
   }
   const value = pair.value as Node | null;
   if (isSeq(value) && !value.flow && value.items.length > 0) {
@@ -63,12 +51,12 @@ function editsFor(yaml: string, doc: ReturnType<typeof parseYamlDocument>, fix: 
     const indent = yaml.slice(lineStart, dash);
     const each = itemEdits(yaml, items, fix.value, indent, eol);
     if (each) return each;
-    const lines = fix.value.map((v) => `- ${yamlScalar(v)}`).join(`${eol}${indent}`);
+    const lines = fix.value.map((v) => `- ${scalar(v)}`).join(`${eol}${indent}`);
     return [{ start: dash, end: last[1], text: lines }];
   }
   const range = value?.range ?? [(pair.key as Node).range![1] + 1, (pair.key as Node).range![1] + 1];
   const empty = range[0] === range[1];
-  return [{ start: range[0], end: range[1], text: `${empty ? ' ' : ''}${yamlFlowList(fix.value)}` }];
+  return [{ start: range[0], end: range[1], text: `${empty ? ' ' : ''}${flowList(fix.value)}` }];
 }
 
 /** The YAML text with the fixes applied; the first fix of a field wins. */

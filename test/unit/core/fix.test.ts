@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { decodeArticle } from '../../../src/core/article-file.js';
 import { fixArticle } from '../../../src/core/autofix.js';
 import { checkArticleFile } from '../../../src/core/check.js';
-import { applyFixes, yamlFlowList, yamlScalar } from '../../../src/core/fix.js';
+import { applyFixes } from '../../../src/core/fix.js';
+import { flowList as yamlFlowList, scalar as yamlScalar } from '../../../src/core/yaml-text.js';
 import { coreContext, fileText } from '../../helpers/core.js';
 
 const ctx = coreContext();
