@@ -1,6 +1,7 @@
 // psg list: find articles by date, region, type, tag or text, and show them as a table
 // (fitted to the terminal) or as data for scripts.
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { shownPath } from '../store/paths.js';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
 import type { Gazetteer } from '../core/gazetteer.js';
@@ -35,12 +36,6 @@ const RENDERERS: Record<ListFormat, () => Promise<ListRenderer>> = {
   paths: async () => (await import('../render/list/paths.js')).listPaths,
 };
 
-/** The path as the user can open it from where they are; absolute when the folder is elsewhere. */
-function shownPath(cwd: string, abs: string): string {
-  const rel = relative(cwd, abs);
-  if (rel === '') return '';
-  return !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
-}
 
 export async function list(options: ListOptions, global: GlobalOptions, io: Io): Promise<number> {
   const format = options.format ?? 'table';

@@ -1,7 +1,8 @@
 // psg new [news|letter|page]: collect a draft (flags, then prompts on a terminal), write it
 // as a new file that appears whole, print its path, and open it with --edit.
 import { spawnSync } from 'node:child_process';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { shownPath } from '../store/paths.js';
 import type { Article, ArticleType } from '../core/article.js';
 import { draftPath, draftText } from '../core/draft.js';
 import { ExitCode } from '../errors.js';
@@ -34,10 +35,7 @@ export interface NewDeps {
 export async function newArticle(type: ArticleType | undefined, flags: NewFlags, global: GlobalOptions, io: Io, deps: NewDeps = {}): Promise<number> {
   const ws = openWorkspace(global, io.env, io.cwd);
   const root = requireArticlesDir(ws);
-  const shown = (abs: string) => {
-    const rel = relative(ws.cwd, abs);
-    return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
-  };
+  const shown = (abs: string) => shownPath(ws.cwd, abs);
   const note = (text: string) => io.err(`${io.paintErr.dim('psg:')} ${text}\n`);
   const interactive = io.stdinIsTTY && !flags.yes;
 

@@ -2,7 +2,8 @@
 // dated, and moved to its dated name; unpublish makes it a draft again where it stands.
 // Only the `date` and `draft` lines change: the rest of the file stays byte for byte.
 import { existsSync, statSync } from 'node:fs';
-import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
+import { relativeInside } from '../store/paths.js';
 import { nameParts } from '../core/article.js';
 import { type ArticleFile, decodeArticle } from '../core/article-file.js';
 import { checkArticleFile } from '../core/check.js';
@@ -29,10 +30,7 @@ interface Found {
   rel: string;
 }
 
-const inside = (root: string, abs: string): string | undefined => {
-  const rel = relative(root, abs);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : undefined;
-};
+const inside = relativeInside;
 
 const shown = (ws: Workspace, abs: string) => inside(ws.cwd, abs) ?? abs;
 

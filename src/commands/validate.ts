@@ -1,6 +1,7 @@
 // psg validate [FILES...]: check every article, report every problem, optionally fix the safe ones.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+import { relativeInside } from '../store/paths.js';
 import { fixArticle } from '../core/autofix.js';
 import { checkArticleFile } from '../core/check.js';
 import { locateProblems } from '../core/locate.js';
@@ -8,7 +9,7 @@ import { byPosition, error, type Problem } from '../core/problem.js';
 import { type ArchiveFacts, checkArchive } from '../core/rules/index.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
 import { problemsJsonPieces } from '../render/problems-json.js';
-import type { FileReport, Totals } from '../render/report.js';
+import { type FileReport, totals } from '../render/report.js';
 import { stylishFile, stylishSummary } from '../render/stylish.js';
 import { loadArchive } from '../store/archive.js';
 import { runTask } from '../store/parallel.js';
@@ -39,10 +40,6 @@ interface Result {
   archive: Problem[];
 }
 
-function relToRoot(root: string, abs: string): string | undefined {
-  const rel = relative(root, abs);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : undefined;
-}
 
 /**
  * The files named on the command line; a folder stands for the articles in it. A file named
@@ -51,7 +48,7 @@ function relToRoot(root: string, abs: string): string | undefined {
  */
 function namedTargets(ws: Workspace, names: string[]): Target[] {
   const targets = new Map<string, Target>();
-  const add = (abs: string) => targets.set(abs, { abs, rel: relToRoot(ws.articlesDir, abs) ?? abs.split(sep).join('/') });
+  const add = (abs: string) => targets.set(abs, { abs, rel: relativeInside(ws.articlesDir, abs) ?? abs.split(sep).join('/') });
   for (const name of names) {
     const abs = resolve(ws.cwd, name);
     if (!existsSync(abs)) {
@@ -163,15 +160,8 @@ export async function validate(names: string[], options: ValidateOptions, global
     }
   }
 
-  const totals: Totals = { errors: 0, warnings: 0, fixable: 0 };
-  for (const r of results.values()) {
-    for (const p of [...r.problems, ...r.archive]) {
-      if (p.severity === 'error') totals.errors++;
-      else totals.warnings++;
-      if (p.fix) totals.fixable++;
-    }
-  }
-  const shown = (file: string) => relToRoot(ws.cwd, file) ?? file;
+  const counts = totals([...results.values()].flatMap((r) => [r.problems, r.archive]));
+  const shown = (file: string) => relativeInside(ws.cwd, file) ?? file;
   const reports = function* (): Generator<FileReport> {
     const paths = [...results.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const path of paths) {
@@ -180,10 +170,10 @@ export async function validate(names: string[], options: ValidateOptions, global
     }
   };
   const summary = { checked, fixed };
-  if (options.format === 'json') for (const piece of problemsJsonPieces(reports(), totals, summary)) io.out(piece);
+  if (options.format === 'json') for (const piece of problemsJsonPieces(reports(), counts, summary)) io.out(piece);
   else {
     for (const report of reports()) io.out(stylishFile(report, io.paint));
-    io.out(stylishSummary(totals, summary, io.paint));
+    io.out(stylishSummary(counts, summary, io.paint));
   }
-  return totals.errors > 0 || (options.strict && totals.warnings > 0) ? ExitCode.problems : ExitCode.ok;
+  return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

@@ -1,5 +1,5 @@
 // The validate reporter for scripts: stable field names, one JSON document, made in pieces.
-import { type FileReport, totals, type Totals, type ValidationReport } from './report.js';
+import type { FileReport, ReportSummary, Totals } from './report.js';
 
 function fileJson(file: FileReport): string {
   return JSON.stringify({
@@ -16,7 +16,7 @@ function fileJson(file: FileReport): string {
 }
 
 /** The document as pieces to write one after another. */
-export function* problemsJsonPieces(files: Iterable<FileReport>, t: Totals, report: Pick<ValidationReport, 'checked' | 'fixed'>): Generator<string> {
+export function* problemsJsonPieces(files: Iterable<FileReport>, t: Totals, report: ReportSummary): Generator<string> {
   const head = { checked: report.checked, errors: t.errors, warnings: t.warnings, fixable: t.fixable, fixed: report.fixed.problems };
   yield `${JSON.stringify(head).slice(0, -1)},"files":[`;
   let first = true;
@@ -25,8 +25,4 @@ export function* problemsJsonPieces(files: Iterable<FileReport>, t: Totals, repo
     first = false;
   }
   yield `${first ? '' : '\n'}]}\n`;
-}
-
-export function problemsJson(report: ValidationReport): string {
-  return [...problemsJsonPieces(report.files, totals(report), report)].join('');
 }

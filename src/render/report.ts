@@ -7,9 +7,8 @@ export interface FileReport {
   problems: Problem[];
 }
 
-export interface ValidationReport {
-  /** Only files with problems, in path order. */
-  files: FileReport[];
+/** The figures of the summary line. */
+export interface ReportSummary {
   checked: number;
   fixed: { problems: number; files: number };
 }
@@ -20,10 +19,11 @@ export interface Totals {
   fixable: number;
 }
 
-export function totals(report: ValidationReport): Totals {
+/** Count errors, warnings and fixable problems over lists of problems. */
+export function totals(lists: Iterable<readonly Problem[]>): Totals {
   const t: Totals = { errors: 0, warnings: 0, fixable: 0 };
-  for (const file of report.files) {
-    for (const p of file.problems) {
+  for (const problems of lists) {
+    for (const p of problems) {
       if (p.severity === 'error') t.errors++;
       else t.warnings++;
       if (p.fix) t.fixable++;

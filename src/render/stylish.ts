@@ -3,7 +3,7 @@
 // written as it is made rather than held whole.
 import type { ChalkInstance } from 'chalk';
 import { plural } from '../core/text.js';
-import { type FileReport, totals, type Totals, type ValidationReport } from './report.js';
+import type { FileReport, ReportSummary, Totals } from './report.js';
 
 export function stylishFile(file: FileReport, paint: ChalkInstance): string {
   const out = [paint.underline(file.path)];
@@ -17,7 +17,7 @@ export function stylishFile(file: FileReport, paint: ChalkInstance): string {
   return `${out.join('\n')}\n\n`;
 }
 
-export function stylishSummary(t: Totals, report: Pick<ValidationReport, 'checked' | 'fixed'>, paint: ChalkInstance): string {
+export function stylishSummary(t: Totals, report: ReportSummary, paint: ChalkInstance): string {
   const out: string[] = [];
   const checked = plural(report.checked, 'article');
   const problems = t.errors + t.warnings;
@@ -32,9 +32,4 @@ export function stylishSummary(t: Totals, report: Pick<ValidationReport, 'checke
     if (t.fixable > 0) out.push(paint.dim(`  ${plural(t.fixable, 'problem')} can be fixed with --fix`));
   }
   return `${out.join('\n')}\n`;
-}
-
-/** The whole report as one string (for tests and small archives). */
-export function stylish(report: ValidationReport, paint: ChalkInstance): string {
-  return report.files.map((f) => stylishFile(f, paint)).join('') + stylishSummary(totals(report), report, paint);
 }

@@ -1,16 +1,14 @@
 // Create a new article file inside the articles folder: whole or not at all, never over an
 // existing file, never outside the folder.
 import { mkdirSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { LIMITS } from '../core/article.js';
 import { errnoCode, PsgError } from '../errors.js';
 import { readBytes } from './read.js';
 import { writeFileAtomic } from './atomic.js';
+import { relativeInside } from './paths.js';
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && rel.split(sep)[0] !== '..' && !isAbsolute(rel);
-}
+const inside = (root: string, path: string): boolean => relativeInside(root, path) !== undefined;
 
 export interface CreateOptions {
   /** How to show the path in messages (relative to where the user is). */

@@ -145,10 +145,6 @@ export class IndexData {
     if (order !== null && order !== undefined) data.order = order;
     return data;
   }
-
-  close(): void {
-    closeSync(this.fd);
-  }
 }
 
 /** A sound index for this root and version; undefined when there is none or it is damaged. */

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, psg, ROOT } from '../helpers/run.js';
-import { hasProgram, hasTmux, sq, Terminal } from '../helpers/tmux-screen.js';
+import { hasProgram, hasTmux, sq, Terminal } from '../helpers/tmux.js';
 import { cleanup, testdir } from '../helpers/testdir.js';
 
 afterAll(cleanup);

@@ -1,47 +1,32 @@
 // psg list in a real terminal: tmux gives a pane exactly 60 columns wide, so wrapping and
 // colour are what a user would see. capture-pane -J joins wrapped lines back together, so a
 // row that wrapped shows up as a line longer than 60 columns.
-import { afterAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from '@jest/globals';
 import { BIN, ROOT } from '../helpers/run.js';
+import { hasTmux, Terminal } from '../helpers/tmux.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-if (!hasTmux) console.warn('tmux is not installed: skipping the terminal tests of psg list (apt-get install tmux)');
+if (!hasTmux()) console.warn('tmux is not installed: skipping the terminal tests of psg list (apt-get install tmux)');
 
-// A server of our own, so that the user's tmux sessions are never touched.
-const SOCKET = `psg-list-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8' });
 const DONE = '__psg_done__';
 const WIDTH = 60;
-let sessions = 0;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Run a shell command in a fresh 60×40 pane; returns the screen (escapes kept with `escapes`). */
 async function inTerminal(command: string, escapes = false): Promise<string[]> {
-  const name = `s${++sessions}`;
   const shell = `cd '${ROOT}' && unset NO_COLOR FORCE_COLOR PSG_DIR PSG_TODAY && export TZ=UTC && ${command}; echo ${DONE}; sleep 600`;
-  tmux('new-session', '-d', '-x', String(WIDTH), '-y', '40', '-s', name, shell);
-  for (let waited = 0; waited < 20_000; waited += 100) {
-    const screen = tmux('capture-pane', '-p', '-J', ...(escapes ? ['-e'] : []), '-t', name);
-    if (screen.includes(DONE)) {
-      tmux('kill-session', '-t', name);
-      const lines = screen.split('\n').map((l) => l.trimEnd());
-      return lines.slice(0, lines.findIndex((l) => l.includes(DONE)));
-    }
-    await sleep(100);
+  const terminal = new Terminal(shell, WIDTH, 40);
+  try {
+    await terminal.waitFor(DONE, 20_000);
+    const lines = terminal.screen({ joined: true, escapes }).split('\n');
+    return lines.slice(0, lines.findIndex((l) => l.includes(DONE)));
+  } finally {
+    terminal.close();
   }
-  throw new Error(`no output from: ${command}`);
 }
 
 const psgList = (args = '') => `node '${BIN}' list ${args}`;
 const width = (line: string) => [...line].length;
 
-afterAll(() => {
-  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
-});
-
-(hasTmux ? describe : describe.skip)('psg list in a 60-column terminal', () => {
+(hasTmux() ? describe : describe.skip)('psg list in a 60-column terminal', () => {
   it('fits every row to the width: titles cut with …, date, type and regions whole', async () => {
     const lines = await inTerminal(psgList());
     expect(lines).toHaveLength(15);

@@ -4,10 +4,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { psg } from '../helpers/run.js';
 import { cleanup, sampleCopy } from '../helpers/testdir.js';
-import { startPsg, type Terminal, tmuxAvailable } from '../helpers/tmux.js';
+import { hasTmux, type PsgTerminal, startPsg } from '../helpers/tmux.js';
 
 afterAll(cleanup);
-let term: Terminal | undefined;
+let term: PsgTerminal | undefined;
 afterEach(() => term?.close());
 
 function files(dir: string): string[] {
@@ -16,7 +16,7 @@ function files(dir: string): string[] {
 
 describe('psg new in a terminal', () => {
   it('needs tmux, at /usr/bin/tmux', () => {
-    expect(tmuxAvailable()).toBe(true);
+    expect(hasTmux()).toBe(true);
   });
 
   it('asks every question, re-asks a bad answer, and writes a letter that validates', async () => {

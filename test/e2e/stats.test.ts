@@ -1,6 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { BIN, psg, ROOT } from '../helpers/run.js';
-import { hasTmux, sq, Terminal } from '../helpers/tmux-screen.js';
+import { hasTmux, sq, Terminal } from '../helpers/tmux.js';
 import { cleanup } from '../helpers/testdir.js';
 
 afterAll(cleanup);
