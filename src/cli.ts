@@ -7,5 +7,6 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${packageVersion()}\n`);
 } else {
   const { main } = await import('./cli/main.js');
+  (await import('./ui/trace.js')).trace('modules loaded');
   process.exitCode = await main(argv);
 }

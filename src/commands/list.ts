@@ -14,8 +14,9 @@ import { type GlobalOptions, openWorkspace } from '../workspace.js';
 import { bodyReader, buildQuery, loadArticles } from './shared.js';
 import type { Archive } from '../store/archive.js';
 import { keysSuffice, matchingPositions } from '../store/preselect.js';
-import { withPathPrefix } from '../core/record.js';
+import { PATH_OPENING_BYTES, pathOpening } from '../core/record.js';
 import { chunkedWriter } from '../ui/chunked.js';
+import { trace } from '../ui/trace.js';
 
 export type ListFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'paths';
 
@@ -48,8 +49,8 @@ export async function list(options: ListOptions, global: GlobalOptions, io: Io):
   const { gazetteer } = ws.ctx;
   // Read the flags before the files, so that a typo fails at once.
   const query = buildQuery(options, ws.ctx, io);
-  // A list shows every article that matches: read all records while other threads stat.
-  const archive = await loadArticles(ws, global, io, 'all');
+  const archive = await loadArticles(ws, global, io);
+  trace('loaded');
   if (await listFromKeys(archive, query, options, format, io)) return ExitCode.ok;
   const bodyOf = query.search ? bodyReader(archive) : undefined;
 
@@ -97,15 +98,21 @@ async function listFromKeys(archive: Archive, query: Query, options: ListOptions
     io.out(chosen.map((i) => `${prefix}${archive.path(i)}\n`).join(''));
     return true;
   }
-  const jsonPrefix = JSON.stringify(prefix).slice(1, -1);
+  const opening = Buffer.from(pathOpening(JSON.stringify(prefix).slice(1, -1)));
+  const between = Buffer.from(format === 'json' ? ',\n' : '\n');
   const out = chunkedWriter(io);
   if (format === 'json') out.add('[\n');
-  chosen.forEach((i, n) => {
-    if (n > 0) out.add(format === 'json' ? ',\n' : '\n');
-    for (const piece of withPathPrefix(archive.record(i), jsonPrefix)) out.add(piece);
+  let first = true;
+  archive.eachRecord(chosen, (record) => {
+    if (!first) out.add(between);
+    first = false;
+    // The record with the folder's path put in front of its own.
+    out.add(opening);
+    out.add(record.subarray(PATH_OPENING_BYTES));
   });
   out.add(format === 'json' ? '\n]\n' : '\n');
-  out.end();
+  out.flush();
+  trace('printed');
   return true;
 }
 

@@ -15,8 +15,8 @@ import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 
-function cacheOptions(global: GlobalOptions, io: Io, allRecords = false): CacheOptions | undefined {
-  return global.cache === false ? undefined : { dir: cacheDir(io.env), version: packageVersion(), allRecords };
+function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
+  return global.cache === false ? undefined : { dir: cacheDir(io.env), version: packageVersion() };
 }
 
 function noteUnreadable(archive: Archive, io: Io): Archive {
@@ -27,15 +27,14 @@ function noteUnreadable(archive: Archive, io: Io): Archive {
 
 /**
  * Every readable article of the workspace, from the index where files have not changed.
- * `need` says whether the command will look at every article ('all') or a few.
  * Files that could not be read are counted in one line on stderr, so a broken file never
  * hides the rest and never goes unnoticed.
  */
-export async function loadArticles(ws: Workspace, global: GlobalOptions, io: Io, need: 'some' | 'all' = 'some'): Promise<Archive> {
+export async function loadArticles(ws: Workspace, global: GlobalOptions, io: Io, ): Promise<Archive> {
   const shown = progress(io, 'reading');
   let archive: Archive;
   try {
-    archive = await loadArchive(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io, need === 'all'), shown.update);
+    archive = await loadArchive(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io), shown.update);
   } finally {
     shown.end();
   }

@@ -120,7 +120,7 @@ export async function validate(names: string[], options: ValidateOptions, global
     const { files } = scanArticles(dir);
     const shown = progress(io, 'checking');
     try {
-      for (const file of await runTask('check-files', checkFiles, dir, files, ctx, shown.update)) visit(file, join(dir, file.path));
+      for (const file of await runTask('check-files', checkFiles, dir, files, ctx, { onProgress: shown.update })) visit(file, join(dir, file.path));
     } finally {
       shown.end();
     }

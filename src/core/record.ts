@@ -81,14 +81,14 @@ export function fromRecord(r: ArticleRecord): Article {
   return a;
 }
 
+/** Every record begins with this: the path comes first, so a folder can go in front of it. */
 const PATH_OPENING = '{"path":"';
+export const PATH_OPENING_BYTES = PATH_OPENING.length;
 
 /**
- * A stored record with its path seen from elsewhere: `prefix` (already JSON-escaped, e.g.
- * "articles/") goes in front of the path without parsing the record.
+ * A record's opening with `prefix` (already JSON-escaped, e.g. "articles/") in front of the
+ * path, to stand for the first PATH_OPENING_BYTES bytes of a stored record without parsing it.
  */
-export function withPathPrefix(record: Uint8Array | string, prefix: string): (Uint8Array | string)[] {
-  if (!prefix) return [record];
-  const rest = typeof record === 'string' ? record.slice(PATH_OPENING.length) : record.subarray(PATH_OPENING.length);
-  return [PATH_OPENING + prefix, rest];
+export function pathOpening(prefix: string): string {
+  return PATH_OPENING + prefix;
 }

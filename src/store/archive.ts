@@ -7,17 +7,16 @@ import type { CoreContext } from '../core/context.js';
 import { compareSortKeys } from '../core/query.js';
 import { fromRecord } from '../core/record.js';
 import { type IndexData, indexPath, readIndex, type RowData, writeIndex } from './index-file.js';
-import { indexRows } from './index-rows.js';
-import { runTask } from './parallel.js';
+import { indexRows, unpackRows } from './index-rows.js';
+import { runTask, startTaskPool, type TaskPool } from './parallel.js';
 import { scanArticles } from './scan.js';
 import { scanPool, statAll } from './stat.js';
+import { trace } from '../ui/trace.js';
 
 export interface CacheOptions {
   /** The cache folder; no index is used without one. */
   dir: string;
   version: string;
-  /** The command will want every article's record: read them while other threads stat. */
-  allRecords?: boolean;
 }
 
 /** Where an entry's data lives: a row of the index, or a row made from the file in this run. */
@@ -85,6 +84,25 @@ export class Archive {
     return 'row' in s ? this.index!.record(s.row) : s.fresh.record!;
   }
 
+  /**
+   * The records of the articles at `positions` in turn, as bytes valid only until `fn`
+   * returns: for an unchanged archive they stream from the index in one pass.
+   */
+  eachRecord(positions: readonly number[], fn: (bytes: Uint8Array) => void): void {
+    const sources = this.sources;
+    if (this.index && this.read === 0) {
+      this.index.eachRecord(
+        positions.map((i) => (sources[i] as { row: number }).row),
+        fn,
+      );
+      return;
+    }
+    for (const i of positions) {
+      const record = this.record(i);
+      fn(typeof record === 'string' ? Buffer.from(record, 'utf8') : record);
+    }
+  }
+
   private recordText(i: number): string {
     const s = this.sources[i]!;
     if ('row' in s) return this.index!.record(s.row).toString('utf8');
@@ -109,6 +127,8 @@ interface Plan {
   index: IndexData | undefined;
   /** Every article file, in scan order. */
   files: string[];
+  /** How many there are. */
+  count: number;
   /** For each file, its index row when the file is unchanged, else -1 (to be read). */
   rowAt: Int32Array;
   /** Files to read: new, changed, or not in the index. */
@@ -123,6 +143,14 @@ function compare(files: string[], stamps: Float64Array | undefined, index: Index
   const rowAt = new Int32Array(files.length).fill(-1);
   const toRead: string[] = [];
   let rowOf: Map<string, number> | undefined;
+  if (index && stamps && files === index.paths) {
+    // The same files as last time, in the same order: only the stamps need comparing.
+    for (let i = 0; i < files.length; i++) {
+      if (index.sameStamp(i, stamps[i * 3]!, stamps[i * 3 + 1]!, stamps[i * 3 + 2]!)) rowAt[i] = i;
+      else toRead.push(files[i]!);
+    }
+    return { rowAt, toRead };
+  }
   files.forEach((rel, i) => {
     let row: number | undefined;
     if (index && stamps) {
@@ -148,26 +176,37 @@ function plan(root: string, cache: CacheOptions | undefined): Plan {
   // Without an index there is nothing to compare with: every file is read.
   const index = file && cache ? readIndex(file, realRoot, cache.version) : undefined;
   const stamps = index ? statAll(root.endsWith('/') ? root : `${root}/`, files) : undefined;
-  return { startedAt, root, realRoot, file, index, files, ...compare(files, stamps, index) };
+  return { startedAt, root, realRoot, file, index, files, count: files.length, ...compare(files, stamps, index) };
 }
 
 /**
  * The same for a large archive: worker threads find and stat the files while this thread
  * reads the index. Falls back to `plan` when there is no large index, or links to follow.
  */
-async function planParallel(root: string, cache: CacheOptions | undefined): Promise<Plan> {
+async function planParallel(root: string, cache: CacheOptions | undefined, early: { pool?: TaskPool }): Promise<Plan> {
   const startedAt = Date.now();
   const realRoot = realpathSync(root);
   const file = cache ? indexPath(cache.dir, realRoot) : undefined;
-  const large = file !== undefined && (statSync(file, { throwIfNoEntry: false })?.size ?? 0) > LARGE_INDEX_BYTES;
-  const pool = large ? scanPool() : undefined;
+  const indexBytes = file === undefined ? 0 : (statSync(file, { throwIfNoEntry: false })?.size ?? 0);
+  // No index at all: every file will be read, so the readers start now and load their
+  // modules while this thread finds the files (they are closed if there turn out to be few).
+  if (indexBytes === 0) early.pool = startTaskPool('index-rows');
+  trace('planning');
+  const pool = indexBytes > LARGE_INDEX_BYTES ? scanPool() : undefined;
   if (!pool) return plan(root, cache);
   const scanning = pool.scanStat(root);
+  trace('shares handed out');
   const index = readIndex(file!, realRoot, cache!.version);
-  if (cache!.allRecords) index?.loadRecords();
+  trace('index read');
+  // This thread takes its share of the folders too, once the index is read.
+  pool.help();
   const found = await scanning;
+  trace('files found and stat-ed');
   if (!found) return plan(root, cache);
-  return { startedAt, root, realRoot, file, index, files: found.files, ...compare(found.files, found.stamps, index) };
+  // The scan's paths, joined, are compared with the index's in one step; they are split
+  // into a list only when they differ.
+  const files = index && found.joined === index.joinedPaths ? index.paths : found.joined === '' ? [] : found.joined.split('\0');
+  return { startedAt, root, realRoot, file, index, files, count: found.count, ...compare(files, found.stamps, index) };
 }
 
 /** Put the kept rows and the fresh ones in order, and store the index if anything changed. */
@@ -175,7 +214,7 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined): Arc
   const { index } = p;
   const unreadable: string[] = [];
   const sources: Source[] = [];
-  if (index && fresh.length === 0 && p.files.length === index.count) {
+  if (index && fresh.length === 0 && p.count === index.count) {
     // Nothing changed: the index knows the order.
     for (const row of index.order) {
       if (index.type(row)) sources.push({ row });
@@ -197,7 +236,10 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined): Arc
         from.push(made.type ? { fresh: made } : undefined);
       }
     });
-    const newest = rows.map((_, i) => i).sort((a, b) => compareSortKeys(rows[a]!, rows[b]!));
+    // Files are usually named and filed by date, so the scan order reversed is nearly newest
+    // first already, and the sort (a merge of runs) has little left to do.
+    const newest = rows.map((_, i) => rows.length - 1 - i).sort((a, b) => compareSortKeys(rows[a]!, rows[b]!));
+    trace('sorted');
     for (const i of newest) {
       const source = from[i];
       if (source) sources.push(source);
@@ -206,13 +248,15 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined): Arc
     if (p.file && cache) {
       try {
         writeIndex(p.file, p.realRoot, cache.version, rows, newest, p.startedAt);
+        trace('index written');
       } catch {
         // The index only saves time: a read-only or full cache folder must not stop the command.
       }
     }
   }
   unreadable.sort();
-  return new Archive(p.root, sources, index, unreadable, p.files.length, fresh.length);
+  trace('archive ready');
+  return new Archive(p.root, sources, index, unreadable, p.count, fresh.length);
 }
 
 /** Load the archive, reading changed files on every core when there are many. */
@@ -222,8 +266,12 @@ export async function loadArchive(
   cache?: CacheOptions,
   onProgress?: (done: number, total: number) => void,
 ): Promise<Archive> {
-  const p = await planParallel(root, cache);
-  return finish(p, await runTask('index-rows', indexRows, root, p.toRead, ctx, onProgress), cache);
+  const early: { pool?: TaskPool } = {};
+  const p = await planParallel(root, cache, early);
+  trace(`planned: ${p.toRead.length} files to read`);
+  const fresh = await runTask('index-rows', indexRows, root, p.toRead, ctx, { onProgress, pool: early.pool, unpack: unpackRows });
+  trace('files read');
+  return finish(p, fresh, cache);
 }
 
 /** The same on the main thread only, for commands that need the archive inside a prompt's check. */

@@ -20,7 +20,10 @@ function tempPath(target: string): string {
  * target; without it the temp file is hard-linked to the target, which fails with EEXIST
  * when the target exists, so two writers can never both win and nothing is replaced.
  */
-export function writeFileAtomic(target: string, data: string | Uint8Array | readonly (string | Uint8Array)[], options: AtomicOptions = {}): void {
+/** The file's contents: text or bytes, several pieces, or a function that writes them in turn. */
+export type AtomicData = string | Uint8Array | readonly (string | Uint8Array)[] | ((write: (piece: string | Uint8Array) => void) => void);
+
+export function writeFileAtomic(target: string, data: AtomicData, options: AtomicOptions = {}): void {
   const temp = tempPath(target);
   let mode = options.mode ?? 0o644;
   if (options.overwrite) {
@@ -34,11 +37,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array | read
   try {
     try {
       // Several pieces are written one after another, so a large file is never one big copy.
-      for (const piece of Array.isArray(data) ? data : [data]) {
-        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : (piece as Uint8Array);
+      const write = (piece: string | Uint8Array) => {
+        const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
         let at = 0;
         while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-      }
+      };
+      if (typeof data === 'function') data(write);
+      else for (const piece of Array.isArray(data) ? data : [data as string | Uint8Array]) write(piece);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -6,20 +6,23 @@
 // Laid out so that checking 100,000 files against it reads a few megabytes and parses a few
 // arrays, and printing records needs no parsing at all:
 //   prelude   64 bytes: "psg-index <metaBytes> <binaryBytes>", space-padded, then "\n"
-//   meta      JSON lines: header {version, root, count}, paths, kinds, date keys, orders, titles
+//   meta      JSON lines: header {version, root, count}, the paths (one string, NUL between
+//             them, so a whole scan is compared in one step), kinds, date keys, orders, titles
 //   binary    Float64 × 4 a row (size, mtimeMs, ctimeMs, record length), then Int32 × n: the
 //             rows newest first (the archive's order)
-//   records   each readable row's JSON record and "\n", in row order; read only when asked for
+//   records   each readable row's JSON record and "\n", newest first, so that a list of
+//             everything is one pass over the file; read only when asked for
 // Rows are in the order the folder scan gives, so a run compares paths by position.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ArticleType } from '../core/article.js';
+import { ByteBatcher } from '../ui/chunked.js';
 import { writeFileAtomic } from './atomic.js';
 import type { FileStamp } from './read.js';
 
 /** Bump when the index layout or the meaning of a record changes. */
-const LAYOUT = 5;
+const LAYOUT = 6;
 const PRELUDE = 64;
 const KEY_WIDTH = 19;
 const NEWLINE = Buffer.from('\n');
@@ -58,9 +61,8 @@ function check(ok: boolean): asserts ok {
   if (!ok) throw new DamagedIndex();
 }
 
-/** Read exactly `length` bytes at `position`. */
-function readAt(fd: number, length: number, position: number): Buffer {
-  const buf = Buffer.allocUnsafe(length);
+/** Read exactly `length` bytes at `position` into the start of `buf`. */
+function readInto(fd: number, buf: Buffer, length: number, position: number): Buffer {
   let at = 0;
   while (at < length) {
     const n = readSync(fd, buf, at, length - at, position + at);
@@ -70,16 +72,24 @@ function readAt(fd: number, length: number, position: number): Buffer {
   return buf;
 }
 
+function readAt(fd: number, length: number, position: number): Buffer {
+  return readInto(fd, Buffer.allocUnsafe(length), length, position);
+}
+
+/** How much of the records a streaming read holds at once. */
+const WINDOW = 1 << 20;
+
 /** A loaded index, read column by column. It keeps its file open to read records later. */
 export class IndexData {
   private titleList: string[] | undefined;
+  private pathList: string[] | undefined;
   private region: Buffer | undefined;
   private lazyReads = 0;
 
   constructor(
     readonly count: number,
-    /** Paths in scan order (row order). */
-    readonly paths: string[],
+    /** Paths in scan order (row order), NUL between them. */
+    readonly joinedPaths: string,
     private readonly numbers: Float64Array,
     /** Row numbers, newest first. */
     readonly order: Int32Array,
@@ -92,6 +102,12 @@ export class IndexData {
     private readonly recordsLength: number,
     private readonly recordStarts: Float64Array,
   ) {}
+
+  /** Paths in scan order (row order). */
+  get paths(): string[] {
+    this.pathList ??= this.count === 0 ? [] : this.joinedPaths.split('\0');
+    return this.pathList;
+  }
 
   sameStamp(row: number, size: number, mtimeMs: number, ctimeMs: number): boolean {
     const n = this.numbers;
@@ -121,17 +137,43 @@ export class IndexData {
     return this.titleList[row] ?? '';
   }
 
-  /** Read every record now, in one read (for a command that will print them all). */
-  loadRecords(): void {
-    this.region ??= readAt(this.fd, this.recordsLength, this.recordsAt);
-  }
-
   /** A record's bytes: read on its own while few are wanted, then all records in one read. */
   record(row: number): Buffer {
     const start = this.recordStarts[row]!;
     const length = this.numbers[row * 4 + 3]!;
     if (!this.region && ++this.lazyReads > 64) this.region = readAt(this.fd, this.recordsLength, this.recordsAt);
     return this.region ? this.region.subarray(start, start + length) : readAt(this.fd, length, this.recordsAt + start);
+  }
+
+  /**
+   * Each row's record in turn, read through one window of the file rather than all at once:
+   * records are stored newest first, so the archive's order (or its reverse) reads the file
+   * in one pass. The bytes given to `fn` are valid only until it returns.
+   */
+  eachRecord(rows: Iterable<number>, fn: (bytes: Buffer) => void): void {
+    if (this.region) {
+      for (const row of rows) fn(this.record(row));
+      return;
+    }
+    const window = Buffer.allocUnsafe(WINDOW);
+    let from = 0;
+    let to = 0; // the window holds bytes [from, to) of the records region
+    let last = 0;
+    for (const row of rows) {
+      const start = this.recordStarts[row]!;
+      const end = start + this.numbers[row * 4 + 3]!;
+      if (end - start > WINDOW) fn(readAt(this.fd, end - start, this.recordsAt + start));
+      else {
+        if (start < from || end > to) {
+          // Going forward, the window starts at this record; going back, it ends with it.
+          from = start >= last ? start : Math.max(0, end - WINDOW);
+          to = Math.min(this.recordsLength, from + WINDOW);
+          readInto(this.fd, window, to - from, this.recordsAt + from);
+        }
+        fn(window.subarray(start - from, end - from));
+      }
+      last = start;
+    }
   }
 
   row(row: number): RowData {
@@ -145,6 +187,12 @@ export class IndexData {
     if (order !== null && order !== undefined) data.order = order;
     return data;
   }
+}
+
+function nulCount(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\0'); at !== -1; at = text.indexOf('\0', at + 1)) n++;
+  return n;
 }
 
 /** A sound index for this root and version; undefined when there is none or it is damaged. */
@@ -179,11 +227,11 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
       return undefined;
     }
     const n = header.count;
-    const paths = JSON.parse(line(1)) as string[];
+    const paths = JSON.parse(line(1)) as string;
     const kinds = JSON.parse(line(2)) as string;
     const dateKeys = JSON.parse(line(3)) as string;
     const orders = JSON.parse(line(4)) as (number | null)[];
-    check(paths.length === n && kinds.length === n && dateKeys.length === KEY_WIDTH * n && orders.length === n);
+    check(typeof paths === 'string' && nulCount(paths) === Math.max(0, n - 1) && kinds.length === n && dateKeys.length === KEY_WIDTH * n && orders.length === n);
     check(binaryBytes === n * 32 + n * 4);
     const binary = readAt(fd, binaryBytes, PRELUDE + metaBytes);
     // Copied into arrays of their own: the bytes need not be aligned for Float64Array.
@@ -192,14 +240,16 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     const order = new Int32Array(n);
     Buffer.from(order.buffer).set(binary.subarray(n * 32));
     const recordsAt = PRELUDE + metaBytes + binaryBytes;
+    // Records are stored in the archive's order: the unreadable rows have none.
     const starts = new Float64Array(n);
     let pos = 0;
-    for (let row = 0; row < n; row++) {
+    for (const row of order) {
+      check(row >= 0 && row < n);
+      if (kinds[row] === '-') continue;
       starts[row] = pos;
-      if (kinds[row] !== '-') pos += numbers[row * 4 + 3]! + 1;
+      pos += numbers[row * 4 + 3]! + 1;
     }
     check(recordsAt + pos === size);
-    for (const row of order) check(row >= 0 && row < n);
     const titles = lines[5]!;
     return new IndexData(n, paths, numbers, order, kinds, dateKeys, orders, () => meta.toString('utf8', titles[0], titles[1]), fd, recordsAt, pos, starts);
   } catch {
@@ -226,44 +276,54 @@ export function writeIndex(
   const keep = rows.map((r) => r.mtimeMs < startedAt - racyMs && r.ctimeMs < startedAt - racyMs);
   const renumber = new Int32Array(rows.length).fill(-1);
   const paths: string[] = [];
-  let kinds = '';
-  let dateKeys = '';
+  const kinds: string[] = [];
+  const dateKeys: string[] = [];
   const orders: (number | null)[] = [];
   const titles: string[] = [];
-  const numbers: number[] = [];
-  // Records made in this run are joined as text, a megabyte at a time; stored ones stay bytes.
-  const records: (Uint8Array | string)[] = [];
-  let text = '';
+  const numbers = new Float64Array(rows.length * 4);
+  const readable = (r: RowData) => r.type !== undefined && r.record !== undefined;
   rows.forEach((r, i) => {
     if (!keep[i]) return;
-    renumber[i] = paths.length;
-    const readable = r.type !== undefined && r.record !== undefined;
-    const record = readable ? r.record! : '';
+    const at = paths.length;
+    renumber[i] = at;
     paths.push(r.path);
-    kinds += readable ? (r.draft ? KIND[r.type!].toUpperCase() : KIND[r.type!]) : '-';
-    dateKeys += r.dateKey.padEnd(KEY_WIDTH).slice(0, KEY_WIDTH);
+    kinds.push(readable(r) ? (r.draft ? KIND[r.type!].toUpperCase() : KIND[r.type!]) : '-');
+    dateKeys.push(r.dateKey.padEnd(KEY_WIDTH).slice(0, KEY_WIDTH));
     orders.push(r.order ?? null);
     titles.push(r.title);
-    numbers.push(r.size, r.mtimeMs, r.ctimeMs, typeof record === 'string' ? Buffer.byteLength(record) : record.length);
-    if (!readable) return;
-    if (typeof record === 'string') {
-      text += `${record}\n`;
-      if (text.length > 1 << 20) {
-        records.push(text);
-        text = '';
-      }
-    } else {
-      if (text) records.push(text);
-      text = '';
-      records.push(record, NEWLINE);
-    }
+    const record = readable(r) ? r.record! : '';
+    numbers[at * 4] = r.size;
+    numbers[at * 4 + 1] = r.mtimeMs;
+    numbers[at * 4 + 2] = r.ctimeMs;
+    numbers[at * 4 + 3] = typeof record === 'string' ? Buffer.byteLength(record) : record.length;
   });
-  if (text) records.push(text);
-  const order = Int32Array.from(newest.map((i) => renumber[i]!).filter((i) => i >= 0));
+  const order = Int32Array.from(newest.filter((i) => keep[i]).map((i) => renumber[i]!));
   const header: Header = { format: 'psg-index', version: versionTag(psgVersion), root: realRoot, count: paths.length };
-  const meta = Buffer.from(`${[header, paths, kinds, dateKeys, orders, titles].map((v) => JSON.stringify(v)).join('\n')}\n`);
-  const binary = Buffer.concat([Buffer.from(Float64Array.from(numbers).buffer), Buffer.from(order.buffer)]);
-  const prelude = `psg-index ${meta.length} ${binary.length}`.padEnd(PRELUDE - 1) + '\n';
+  // The meta lines are written one by one: joined, they would be another copy of them all.
+  const meta = [header, paths.join('\0'), kinds.join(''), dateKeys.join(''), orders, titles].map((v) => Buffer.from(`${JSON.stringify(v)}\n`));
+  const metaBytes = meta.reduce((n, line) => n + line.length, 0);
+  const binary = Buffer.concat([Buffer.from(numbers.buffer, 0, paths.length * 32), Buffer.from(order.buffer)]);
+  const prelude = `psg-index ${metaBytes} ${binary.length}`.padEnd(PRELUDE - 1) + '\n';
   mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, [prelude, meta, binary, ...records], { overwrite: true });
+  writeFileAtomic(
+    file,
+    (write) => {
+      write(prelude);
+      for (const line of meta) write(line);
+      write(binary);
+      // The records, newest first, a megabyte a write.
+      const batch = new ByteBatcher((bytes) => {
+        write(bytes);
+        return true;
+      });
+      for (const i of newest) {
+        const r = rows[i]!;
+        if (!keep[i] || !readable(r)) continue;
+        batch.add(r.record!);
+        batch.add(NEWLINE);
+      }
+      batch.flush();
+    },
+    { overwrite: true },
+  );
 }

@@ -7,13 +7,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CoreContext } from '../core/context.js';
 import type { TagInfo } from '../core/tags.js';
+import { trace } from '../ui/trace.js';
 
 /** The tasks a worker knows, by the module that holds each (loaded only where it runs). */
-export const TASKS = {
-  'index-rows': { module: './index-rows.js', fn: 'indexRows' },
+export const TASKS: Record<string, { module: string; fn: string; pack?: string }> = {
+  // packRows turns a chunk's rows into a few arrays that cross to the main thread cheaply.
+  'index-rows': { module: './index-rows.js', fn: 'indexRows', pack: 'packRows' },
   'check-files': { module: './check-files.js', fn: 'checkFiles' },
-} as const;
-export type TaskName = keyof typeof TASKS;
+};
+export type TaskName = 'index-rows' | 'check-files';
 
 export type FileTask<T> = (root: string, paths: readonly string[], ctx: CoreContext) => T[];
 
@@ -37,59 +39,104 @@ export function drain<T>(
   fn: FileTask<T>,
   ctx: CoreContext,
   onChunk?: (taken: number) => void,
+  /** Where each chunk's results go; by default they are kept and returned. */
+  sink?: (chunk: number, results: T[]) => void,
 ): Map<number, T[]> {
   const done = new Map<number, T[]>();
   for (;;) {
     const c = Atomics.add(input.counter, 0, 1);
     const start = c * input.chunk;
     if (start >= input.paths.length) return done;
-    done.set(c, fn(input.root, input.paths.slice(start, start + input.chunk), ctx));
+    const results = fn(input.root, input.paths.slice(start, start + input.chunk), ctx);
+    if (sink) sink(c, results);
+    else done.set(c, results);
     onChunk?.(Math.min(Atomics.load(input.counter, 0) * input.chunk, input.paths.length));
   }
 }
 
-function inWorker<T>(input: WorkerInput): Promise<Map<number, T[]>> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
-    worker.once('message', (result: Map<number, T[]>) => resolve(result));
-    worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`a worker thread stopped with code ${code}`)));
-  });
+/**
+ * Worker threads for one task, started ahead of the work: each loads its modules while the
+ * caller is still finding the files, then waits for them.
+ */
+export class TaskPool {
+  private readonly workers: Worker[];
+
+  constructor(task: TaskName, size: number) {
+    this.workers = Array.from({ length: size }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: { task } }));
+    // Idle workers must not keep the process alive if the work never comes (an error, say).
+    for (const w of this.workers) w.unref();
+  }
+
+  /** Hand every worker the same input; each replies with the chunks it took. */
+  run<P>(input: WorkerInput): Promise<Map<number, P>>[] {
+    return this.workers.map(
+      (worker) =>
+        new Promise((resolve, reject) => {
+          // Chunks may come one by one ({chunk, packed}); the reply that ends the work is a Map.
+          const got = new Map<number, P>();
+          worker.on('message', (m: Map<number, P> | { chunk: number; packed: P }) => {
+            if (!(m instanceof Map)) got.set(m.chunk, m.packed);
+            else resolve(got.size ? got : m);
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) => code !== 0 && reject(new Error(`a worker thread stopped with code ${code}`)));
+          worker.ref();
+          worker.postMessage(input);
+        }),
+    );
+  }
+
+  /** Let the process end without the workers (when it turned out there was little to do). */
+  close(): void {
+    for (const w of this.workers) void w.terminate();
+  }
+}
+
+const compiled = import.meta.url.endsWith('.js');
+const threads = () => Math.min(availableParallelism(), 4);
+
+/** Workers for `task`, one for each spare core; none under ts-jest (which runs src/*.ts) or on one core. */
+export function startTaskPool(task: TaskName): TaskPool | undefined {
+  return compiled && threads() >= 2 ? new TaskPool(task, threads() - 1) : undefined;
+}
+
+export interface RunOptions<T> {
+  onProgress?: (done: number, total: number) => void;
+  /** Workers started earlier for this task; they are used (or closed) here. */
+  pool?: TaskPool;
+  /** Turns what a worker's pack function made of a chunk back into results. */
+  unpack?: (packed: never) => T[];
 }
 
 /**
  * Run a task over every path, results in the order of `paths`. `fn` is the task's function;
  * `onProgress` hears how many files have been taken so far (from the main thread's turns).
  */
-export async function runTask<T>(
-  task: TaskName,
-  fn: FileTask<T>,
-  root: string,
-  paths: string[],
-  ctx: CoreContext,
-  onProgress?: (done: number, total: number) => void,
-): Promise<T[]> {
-  // Workers run the compiled JavaScript; under ts-jest (src/*.ts) everything stays local.
-  const compiled = import.meta.url.endsWith('.js');
-  const threads = Math.min(availableParallelism(), 4);
+export async function runTask<T>(task: TaskName, fn: FileTask<T>, root: string, paths: string[], ctx: CoreContext, options: RunOptions<T> = {}): Promise<T[]> {
   const counter = new Int32Array(new SharedArrayBuffer(4));
+  const { onProgress, unpack } = options;
   const report = onProgress && ((taken: number) => onProgress(taken, paths.length));
-  if (!compiled || threads < 2 || paths.length < MIN_FILES_FOR_WORKERS) {
+  const pool = paths.length < MIN_FILES_FOR_WORKERS ? undefined : (options.pool ?? startTaskPool(task));
+  if (!pool) {
+    options.pool?.close();
     // One thread, still in chunks so that progress can be shown.
     const parts = drain({ root, paths, counter, chunk: CHUNK }, fn, ctx, report);
     return [...parts.keys()].sort((a, b) => a - b).flatMap((c) => parts.get(c)!);
   }
   const input = { root, paths, counter, chunk: CHUNK };
-  const workers: Promise<Map<number, T[]>>[] = [];
-  for (let i = 1; i < threads; i++) workers.push(inWorker<T>({ ...input, task, tags: [...ctx.tags.tags], today: ctx.today }));
+  const workers = pool.run<unknown>({ ...input, task, tags: [...ctx.tags.tags], today: ctx.today });
   // The main thread works too, from the first chunk, while the workers start up.
-  const parts = [drain(input, fn, ctx, report), ...(await Promise.all(workers))];
+  const mine = drain(input, fn, ctx, report);
+  trace('main thread drained');
+  const theirs = (await Promise.all(workers)).map((part) => new Map([...part].map(([c, data]) => [c, unpack ? unpack(data as never) : (data as T[])])));
+  trace('worker results received');
+  const parts = [mine, ...theirs];
   const out: T[] = [];
   const chunks = Math.ceil(paths.length / CHUNK);
   for (let c = 0; c < chunks; c++) {
     const part = parts.find((p) => p.has(c));
     if (!part) throw new Error(`chunk ${c} of the files was never read`);
-    out.push(...part.get(c)!);
+    for (const item of part.get(c)!) out.push(item);
   }
   return out;
 }

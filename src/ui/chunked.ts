@@ -1,42 +1,64 @@
 // Writing a large output in pieces of about a megabyte: 100,000 records written one by one
-// would cost a system call each, and joined into one they would cost their size again in memory.
-import type { Io } from './io.js';
+// would cost a system call each, and joined into one they would cost their size again in
+// memory. Pieces are copied into one buffer that is handed on when full and used again
+// whenever the receiver says it is done with it (a file or pipe written synchronously), so
+// printing 60 MB allocates about one megabyte.
+import type { Io } from '../ui/io.js';
 
-const TARGET = 1 << 20;
+/** Takes a full buffer; returns true when it no longer holds it (the buffer may be reused). */
+export type ByteSink = (bytes: Buffer) => boolean;
 
-export interface ChunkedWriter {
-  add(piece: string | Uint8Array): void;
-  end(): void;
+const SIZE = 1 << 20;
+
+export class ByteBatcher {
+  private buf: Buffer;
+  private at = 0;
+
+  constructor(
+    private readonly sink: ByteSink,
+    private readonly size = SIZE,
+  ) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+
+  add(piece: string | Uint8Array): void {
+    if (typeof piece === 'string') {
+      // A UTF-8 character takes at most three bytes for each UTF-16 unit.
+      if (piece.length * 3 > this.size - this.at) {
+        this.flush();
+        if (piece.length * 3 > this.size) {
+          this.addBytes(Buffer.from(piece, 'utf8'));
+          return;
+        }
+      }
+      this.at += this.buf.write(piece, this.at, 'utf8');
+    } else this.addBytes(piece);
+  }
+
+  /** Copy bytes in, however long: the caller may reuse its own buffer once this returns. */
+  private addBytes(bytes: Uint8Array): void {
+    let from = 0;
+    while (from < bytes.length) {
+      if (this.at === this.size) this.flush();
+      const n = Math.min(bytes.length - from, this.size - this.at);
+      this.buf.set(n === bytes.length ? bytes : bytes.subarray(from, from + n), this.at);
+      this.at += n;
+      from += n;
+    }
+  }
+
+  flush(): void {
+    if (this.at === 0) return;
+    const done = this.sink(this.buf.subarray(0, this.at));
+    if (!done) this.buf = Buffer.allocUnsafe(this.size);
+    this.at = 0;
+  }
 }
 
-export function chunkedWriter(io: Io): ChunkedWriter {
-  let text = '';
-  let bytes: Uint8Array[] = [];
-  let size = 0;
-  const flush = () => {
-    if (text) io.out(text);
-    if (bytes.length) io.out(Buffer.concat(bytes));
-    text = '';
-    bytes = [];
-    size = 0;
-  };
-  return {
-    add(piece) {
-      // Keep the order: text and bytes never wait in the same batch. A short text among
-      // bytes (a separator) joins them as bytes rather than cutting the batch.
-      if (typeof piece === 'string') {
-        if (bytes.length && piece.length < 256) bytes.push(Buffer.from(piece));
-        else {
-          if (bytes.length) flush();
-          text += piece;
-        }
-      } else {
-        if (text) flush();
-        bytes.push(piece);
-      }
-      size += piece.length;
-      if (size >= TARGET) flush();
-    },
-    end: flush,
-  };
+/** A batcher printing to stdout through io. */
+export function chunkedWriter(io: Io): ByteBatcher {
+  return new ByteBatcher((bytes) => {
+    io.out(bytes);
+    return io.outDone?.() ?? false;
+  });
 }

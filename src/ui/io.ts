@@ -7,6 +7,8 @@ export interface Io {
   /** Data: text, or bytes passed through as they are (records from the index). */
   out(text: string | Uint8Array): void;
   err(text: string): void;
+  /** True when everything given to `out` has been handed to the system, so a buffer given may be reused. */
+  outDone?(): boolean;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly stdinIsTTY: boolean;
@@ -31,6 +33,8 @@ export async function processIo(colorFlag: boolean | undefined): Promise<Io> {
   return {
     out: (text) => void stdout.write(text),
     err: (text) => void stderr.write(text),
+    // Files and pipes are written synchronously on Linux; a terminal or a slow pipe elsewhere may queue.
+    outDone: () => stdout.writableLength === 0,
     stdoutIsTTY: Boolean(stdout.isTTY),
     stderrIsTTY: Boolean(stderr.isTTY),
     stdinIsTTY: Boolean(stdin.isTTY),

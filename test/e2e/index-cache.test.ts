@@ -2,8 +2,8 @@
 // itself, a command's output equals the same command with --no-cache.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { psg, psgAsync, ROOT, type RunResult } from '../helpers/run.js';
 import { cleanup, sampleCopy, testdir } from '../helpers/testdir.js';
@@ -169,4 +169,27 @@ describe('the index over an archive large enough for worker threads', () => {
     same(['digest', '--limit', '50']);
     same(['validate', '--format', 'json']);
   });
+
+  it('gives what --no-cache gives for 5,000 files in one folder, and when files come and go', async () => {
+    const dir = testdir();
+    const made = join(dir, 'made');
+    execFileSync(process.execPath, [join(ROOT, 'bench/gen-corpus.mjs'), made, '5000', '--seed', '8'], { stdio: 'ignore' });
+    // Flatten the years and months into one folder, as many editors keep them.
+    const articles = join(dir, 'articles');
+    mkdirSync(articles);
+    const walk = (d: string): string[] => readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : [join(d, e.name)]));
+    for (const f of walk(made)) renameSync(f, join(articles, basename(f)));
+    const env = { PSG_CACHE_DIR: join(dir, '.cache'), PSG_TODAY: '2026-11-27' };
+    const files = await age(articles);
+    const same = (args: string[]) => expect(plain(psg(args, { cwd: dir, env }))).toEqual(plain(psg([...args, '--no-cache'], { cwd: dir, env })));
+    same(['list', '--format', 'json']);
+    same(['list', '--format', 'json', '--reverse']);
+    rmSync(files[100]!);
+    mkdirSync(join(articles, 'zz-new'));
+    writeFileSync(join(articles, 'zz-new', 'x.md'), readFileSync(files[200]!, 'utf8').replace(/^slug: .*$/m, 'slug: x'));
+    same(['list', '--format', 'json']);
+    same(['list', '--format', 'ndjson', '--type', 'letter']);
+    same(['digest']);
+  });
 });
+
