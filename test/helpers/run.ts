@@ -1,5 +1,8 @@
 // Run the real bin/psg.js as a user would, and capture what they would see.
 import { spawnSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,9 +22,25 @@ export interface RunOptions {
   tz?: string;
 }
 
-/** A clean environment: no colour, no PSG_DIR from the developer's shell, a fixed zone. */
+let testCache: string | undefined;
+
+/**
+ * One temporary cache folder for this test process, removed when it ends: the tests never
+ * write index files into the user's own cache folder.
+ */
+export function testCacheDir(): string {
+  if (!testCache) {
+    const dir = mkdtempSync(join(tmpdir(), 'psg-test-cache-'));
+    testCache = dir;
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return testCache;
+}
+
+/** A clean environment: no colour, no PSG_DIR from the developer's shell, a fixed zone, a temporary cache. */
 export function psgEnv(options: RunOptions = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TZ: options.tz ?? process.env.TZ ?? 'UTC' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', TZ: options.tz ?? process.env.TZ ?? 'UTC', PSG_CACHE_DIR: testCacheDir() };
+  delete env.XDG_CACHE_HOME;
   delete env.PSG_DIR;
   delete env.FORCE_COLOR;
   delete env.PSG_TODAY;

@@ -9,6 +9,7 @@ import { CancelledError, PsgError } from '../../../src/errors.js';
 import type { Io } from '../../../src/ui/io.js';
 import { CANCEL, type FakeAnswer, FakePrompter } from '../../helpers/fake-prompter.js';
 import { cleanup, sampleCopy } from '../../helpers/testdir.js';
+import { testCacheDir } from '../../helpers/run.js';
 
 afterAll(cleanup);
 
@@ -39,7 +40,7 @@ async function run(
     paint,
     paintErr: paint,
     // No git author from the machine running the tests, unless a test gives one.
-    env: { PSG_TODAY: '2019-04-20', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', PATH: process.env.PATH, ...env },
+    env: { PSG_CACHE_DIR: testCacheDir(), PSG_TODAY: '2019-04-20', GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', PATH: process.env.PATH, ...env },
     cwd: dir,
   };
   const prompter = new FakePrompter(answers);
