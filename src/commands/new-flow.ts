@@ -19,7 +19,7 @@ import {
   regionsOfPlaces,
   splitList,
 } from '../core/new-answers.js';
-import { letterTitle, nextLetter } from '../core/series.js';
+import { type ArchiveSeries, letterTitle, nextLetter, seriesOf } from '../core/series.js';
 import { orList } from '../core/text.js';
 import { PsgError } from '../errors.js';
 import type { Prompter, Validate } from '../ui/prompter.js';
@@ -31,6 +31,8 @@ export interface FlowContext {
   ctx: CoreContext;
   /** The articles already in the archive (loaded on first use). */
   articles(): readonly Article[];
+  /** The archive's letter series (loaded on first use). */
+  series(): ArchiveSeries;
   /** The author to offer: the config's, else git's user.name. */
   defaultAuthor(): string | undefined;
   /** An article's path (relative to the articles folder) as the user should see it. */
@@ -115,7 +117,7 @@ export async function collectDraft(typeArg: ArticleType | undefined, flags: NewF
       const near = ctx.gazetteer.suggest(typed);
       fc.note(`"${typed}" is not a region or province${near.length ? ` (did you mean ${orList(near)}?)` : ''}; it is taken as a place, in the region you give`);
     }
-    ({ series, part } = nextLetter(place, fc.articles()));
+    ({ series, part } = nextLetter(place, fc.series().parts(seriesOf(place))));
     const byFlag = flags.subtitle !== undefined || !prompter;
     const withTitle = (text: string): Check<string | undefined> => {
       const sub = checkSubtitle(text, series!, part!);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { shownPath } from '../store/paths.js';
 import type { Article, ArticleType } from '../core/article.js';
 import { draftPath, draftText } from '../core/draft.js';
+import { type ArchiveSeries, seriesOfArticles } from '../core/series.js';
 import { ExitCode } from '../errors.js';
 import { createArticleFile, readTemplate } from '../store/create.js';
 import { openInEditor } from '../ui/editor.js';
@@ -40,12 +41,14 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
   const interactive = io.stdinIsTTY && !flags.yes;
 
   let articles: Article[] | undefined;
+  let series: ArchiveSeries | undefined;
   const draft = await collectDraft(
     type,
     flags,
     {
       ctx: ws.ctx,
       articles: () => (articles ??= loadArticlesSync(ws, global, io).articles),
+      series: () => (series ??= seriesOfArticles(articles ??= loadArticlesSync(ws, global, io).articles)),
       show: (path) => shown(join(root, path)),
       defaultAuthor: () => ws.config.author ?? gitUserName(ws.cwd, io.env),
       note,

@@ -7,6 +7,7 @@ import { checkArticleFile } from '../core/check.js';
 import { locateProblems } from '../core/locate.js';
 import { byPosition, error, type Problem } from '../core/problem.js';
 import { type ArchiveFacts, checkArchive } from '../core/rules/index.js';
+import { archiveFacts } from '../core/series.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
 import { problemsJsonPieces } from '../render/problems-json.js';
 import { type FileReport, totals } from '../render/report.js';
@@ -83,8 +84,6 @@ function writeFix(abs: string, text: string, bom: boolean, stamp: FileStamp | un
   }
 }
 
-const factsOf = (a: ArchiveFacts): ArchiveFacts => ({ path: a.path, slug: a.slug, series: a.series, part: a.part });
-
 export async function validate(names: string[], options: ValidateOptions, global: GlobalOptions, io: Io): Promise<number> {
   const ws = openWorkspace(global, io.env, io.cwd);
   const ctx = ws.ctx;
@@ -105,14 +104,14 @@ export async function validate(names: string[], options: ValidateOptions, global
       absOf.set(t.rel, t.abs);
       const file = readArticle(t.abs, t.rel, ctx);
       const checkedFile: CheckedFile = { path: t.rel, problems: checkArticleFile(file, ctx) };
-      if (file.article) checkedFile.facts = factsOf(file.article);
+      if (file.article) checkedFile.facts = archiveFacts(file.article, file.data);
       visit(checkedFile, t.abs);
     }
     checked = targets.length;
     // Slugs and series are checked against the whole archive, when there is one.
     if (existsSync(ws.articlesDir)) {
       const archive = await loadArchive(ws.articlesDir, ctx);
-      for (const other of archive.articles) if (!absOf.has(other.path)) facts.push(factsOf(other));
+      for (const other of archive.articles) if (!absOf.has(other.path)) facts.push(archiveFacts(other));
     }
   } else {
     const dir = requireArticlesDir(ws);

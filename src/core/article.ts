@@ -40,6 +40,8 @@ export interface FieldSpec {
   /** Which types need it. */
   requiredFor: readonly ArticleType[];
   description: string;
+  /** The largest value that makes sense (integers): beyond it the value is a mistake of that file. */
+  max?: number;
 }
 
 export const FIELDS: readonly FieldSpec[] = [
@@ -52,10 +54,10 @@ export const FIELDS: readonly FieldSpec[] = [
   { name: 'tags', kind: 'string-list', requiredFor: [], description: 'topics from the vocabulary' },
   { name: 'author', kind: 'string', requiredFor: [], description: 'who wrote it' },
   { name: 'series', kind: 'string', requiredFor: [], description: 'a letter series, e.g. Letter from Cajamarca' },
-  { name: 'part', kind: 'integer', requiredFor: [], description: 'the number of a letter in its series' },
+  { name: 'part', kind: 'integer', requiredFor: [], description: 'the number of a letter in its series', max: 10_000 },
   { name: 'sources', kind: 'sources', requiredFor: [], description: 'a list of {title, url}' },
   { name: 'draft', kind: 'boolean', requiredFor: [], description: 'true keeps it out of list and digest' },
-  { name: 'order', kind: 'integer', requiredFor: [], description: "a page's position in the digest" },
+  { name: 'order', kind: 'integer', requiredFor: [], description: "a page's position in the digest", max: 10_000 },
 ];
 
 export const FIELD_NAMES: readonly string[] = FIELDS.map((f) => f.name);

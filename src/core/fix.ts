@@ -32,16 +32,20 @@ function itemEdits(yaml: string, items: Node[], values: readonly string[], inden
   return edits;
 }
 
-/** One field's new list, written in the style the field already had. */
+/** A fix's value as YAML: a flow list, or one scalar. */
+const valueText = (value: Fix['value']): string =>
+  typeof value === 'number' ? String(value) : typeof value === 'string' ? scalar(value) : flowList(value);
+
+/** One field's new value, a list written in the style the field already had. */
 function editsFor(yaml: string, doc: ReturnType<typeof parseYamlDocument>, fix: Fix, eol: string): Edit[] {
   const pair = findPair(doc.contents, fix.field);
   if (!pair) {
     const end = yaml.length;
     const lead = end > 0 && !yaml.endsWith('\n') ? eol : '';
-    return [{ start: end, end, text: `${lead}${fix.field}: ${flowList(fix.value)}${eol}` }];
+    return [{ start: end, end, text: `${lead}${fix.field}: ${valueText(fix.value)}${eol}` }];
   }
   const value = pair.value as Node | null;
-  if (isSeq(value) && !value.flow && value.items.length > 0) {
+  if (Array.isArray(fix.value) && isSeq(value) && !value.flow && value.items.length > 0) {
     const items = value.items as Node[];
     const first = items[0]!.range!;
     const last = items[items.length - 1]!.range!;
@@ -49,14 +53,15 @@ function editsFor(yaml: string, doc: ReturnType<typeof parseYamlDocument>, fix: 
     // The "- " of the first item starts the sequence; later items line up under it.
     const dash = yaml.lastIndexOf('-', first[0] - 1);
     const indent = yaml.slice(lineStart, dash);
-    const each = itemEdits(yaml, items, fix.value, indent, eol);
+    const list = fix.value as readonly string[];
+    const each = itemEdits(yaml, items, list, indent, eol);
     if (each) return each;
-    const lines = fix.value.map((v) => `- ${scalar(v)}`).join(`${eol}${indent}`);
+    const lines = list.map((v) => `- ${scalar(v)}`).join(`${eol}${indent}`);
     return [{ start: dash, end: last[1], text: lines }];
   }
   const range = value?.range ?? [(pair.key as Node).range![1] + 1, (pair.key as Node).range![1] + 1];
   const empty = range[0] === range[1];
-  return [{ start: range[0], end: range[1], text: `${empty ? ' ' : ''}${flowList(fix.value)}` }];
+  return [{ start: range[0], end: range[1], text: `${empty ? ' ' : ''}${valueText(fix.value)}` }];
 }
 
 /** The YAML text with the fixes applied; the first fix of a field wins. */

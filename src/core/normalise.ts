@@ -1,6 +1,6 @@
 // Raw front matter → Article, leniently: the commands list what they can, validate says
 // what is wrong. An article is usable when its title, type and (for dated types) date are.
-import { type Article, isArticleType, nameParts, type Source } from './article.js';
+import { type Article, FIELD_BY_NAME, isArticleType, nameParts, type Source } from './article.js';
 import type { CoreContext } from './context.js';
 import { parseDateValue } from './dates.js';
 import { isPlainObject, own, readStringList, readText } from './values.js';
@@ -28,8 +28,10 @@ function readSources(value: unknown): Source[] {
   return sources;
 }
 
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
+/** A field's whole number from 1 to its bound; anything else is validate's to report, and left out. */
+function positiveInteger(value: unknown, field: string): number | undefined {
+  const max = FIELD_BY_NAME.get(field)?.max ?? Number.MAX_SAFE_INTEGER;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= max ? value : undefined;
 }
 
 export function toArticle(path: string, data: ReadonlyMap<string, unknown>, ctx: CoreContext): Article | undefined {
@@ -59,9 +61,9 @@ export function toArticle(path: string, data: ReadonlyMap<string, unknown>, ctx:
   if (author) article.author = author;
   const series = readText(data.get('series'))?.trim();
   if (series) article.series = series;
-  const part = positiveInteger(data.get('part'));
+  const part = positiveInteger(data.get('part'), 'part');
   if (part !== undefined) article.part = part;
-  const order = positiveInteger(data.get('order'));
+  const order = positiveInteger(data.get('order'), 'order');
   if (order !== undefined) article.order = order;
   return article;
 }

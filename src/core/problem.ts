@@ -9,10 +9,10 @@ export interface YamlPlace {
   key?: boolean;
 }
 
-/** A safe fix: give a field a new list value. Applied by core/fix.ts, written by store/. */
+/** A safe fix: give a field a new value (a list, or one text or number). Applied by core/fix.ts, written by store/. */
 export interface Fix {
   field: string;
-  value: readonly string[];
+  value: readonly string[] | string | number;
 }
 
 export interface Problem {

@@ -3,6 +3,7 @@ import { checkArticleFile } from '../core/check.js';
 import type { CoreContext } from '../core/context.js';
 import type { Problem } from '../core/problem.js';
 import type { ArchiveFacts } from '../core/rules/index.js';
+import { archiveFacts } from '../core/series.js';
 import { readArticle } from './read.js';
 
 export interface CheckedFile {
@@ -18,7 +19,7 @@ export function checkFiles(root: string, paths: readonly string[], ctx: CoreCont
     const file = readArticle(prefix + rel, rel, ctx, 'check');
     const checked: CheckedFile = { path: rel, problems: checkArticleFile(file, ctx) };
     const a = file.article;
-    if (a) checked.facts = { path: a.path, slug: a.slug, series: a.series, part: a.part };
+    if (a) checked.facts = archiveFacts(a, file.data);
     return checked;
   });
 }

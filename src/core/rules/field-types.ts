@@ -51,9 +51,13 @@ function checkField(field: FieldSpec, value: unknown): Problem[] {
       );
     }
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 1
-        ? []
-        : [error('field-type', `"${name}" must be a whole number from 1 up, not ${describe(value)}; write it in digits, e.g. ${name}: 2`, { at })];
+      if (!(typeof value === 'number' && Number.isInteger(value) && value >= 1)) {
+        return [error('field-type', `"${name}" must be a whole number from 1 up, not ${describe(value)}; write it in digits, e.g. ${name}: 2`, { at })];
+      }
+      // A number far beyond any real one is a slip of the keyboard (and must cost nothing).
+      return field.max !== undefined && value > field.max
+        ? [error('field-range', `"${name}" is ${value}, more than ${field.max} (${field.description}); check the number`, { at })]
+        : [];
     case 'boolean':
       return typeof value === 'boolean'
         ? []

@@ -8,7 +8,7 @@ import { lengthsRule } from './lengths.js';
 import { placesRule } from './places.js';
 import { regionsRule } from './regions.js';
 import { requiredRule } from './required.js';
-import { duplicateSlugRule, seriesFieldsRule, seriesPartsRule } from './series.js';
+import { duplicateSlugRule, seriesFieldsRule, seriesOrderRule, seriesPartsRule, seriesSimilarRule } from './series.js';
 import { sourcesRule } from './sources.js';
 import { tagsRule } from './tags.js';
 import type { ArchiveFacts, ArchiveRule, FileFacts, FileRule } from './types.js';
@@ -30,7 +30,7 @@ export const FILE_RULES: readonly FileRule[] = [
   bodyRule,
 ];
 
-export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlugRule, seriesPartsRule];
+export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlugRule, seriesPartsRule, seriesOrderRule, seriesSimilarRule];
 
 export function checkFile(file: FileFacts, ctx: CoreContext): Problem[] {
   return FILE_RULES.flatMap((rule) => rule.check(file, ctx));

@@ -20,7 +20,11 @@ export interface FileRule {
 }
 
 /** What the archive rules need of each article: little, so 100,000 of them fit in memory. */
-export type ArchiveFacts = Pick<Article, 'path' | 'slug' | 'series' | 'part'>;
+/** `series` and `part` as counted (from the title where the fields are absent: core/series.ts). */
+export type ArchiveFacts = Pick<Article, 'path' | 'slug' | 'series' | 'part'> & {
+  /** The date as YYYY-MM-DD, for the order of a series. */
+  day?: string;
+};
 
 /** A concern that needs the whole archive (duplicate slugs, letter series). */
 export interface ArchiveRule {
