@@ -30,6 +30,7 @@ export interface NewFlags {
   draft?: boolean;
   yes?: boolean;
   edit?: boolean;
+  outOfOrder?: boolean;
 }
 
 function lcfirst(text: string): string {

@@ -23,6 +23,7 @@ import { type ArchiveSeries, letterTitle, nextLetter, seriesOf } from '../core/s
 import { orList } from '../core/text.js';
 import { PsgError } from '../errors.js';
 import type { Prompter, Validate } from '../ui/prompter.js';
+import { checkLetterOrder, letterOrderProblem } from './new-letter.js';
 import { checkFlagsFitType, fromFlag, missingError, missingFields, type NewFlags, readFlags, SLUG_HINT } from './new-flags.js';
 
 export type { NewFlags } from './new-flags.js';
@@ -139,7 +140,17 @@ export async function collectDraft(typeArg: ArticleType | undefined, flags: NewF
 
   let date: DateValue | undefined;
   if (type !== 'page') {
-    date = given.date ?? (prompter ? await ask(prompter, 'date', 'Date', checkDate, ctx.today) : { date: ctx.today });
+    // A letter may not be dated before a part it would follow: asked again, or refused.
+    const inOrder = (d: DateValue): string | undefined =>
+      series === undefined || flags.outOfOrder ? undefined : letterOrderProblem(series, part!, d.date, fc.series().parts(series));
+    const dateCheck = (text: string): Check<DateValue> => {
+      const d = checkDate(text);
+      const problem = d.ok ? inOrder(d.value) : undefined;
+      return problem ? { ok: false, message: `${problem}; give its date, or run with --out-of-order` } : d;
+    };
+    date = given.date ?? (prompter ? await ask(prompter, 'date', 'Date', dateCheck, ctx.today) : { date: ctx.today });
+    // A date not typed at the prompt (a flag, or today) was not checked there.
+    if (series !== undefined && !flags.outOfOrder && (given.date || !prompter)) checkLetterOrder(series, part!, date.date, fc.series().parts(series));
   }
 
   const places =

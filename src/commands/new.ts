@@ -4,16 +4,18 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { shownPath } from '../store/paths.js';
 import type { Article, ArticleType } from '../core/article.js';
-import { draftPath, draftText } from '../core/draft.js';
+import { type ArticleDraft, draftPath, draftText } from '../core/draft.js';
 import { type ArchiveSeries, seriesOfArticles } from '../core/series.js';
 import { ExitCode } from '../errors.js';
 import { createArticleFile, readTemplate } from '../store/create.js';
+import { withSeriesLock } from '../store/series-lock.js';
 import { openInEditor } from '../ui/editor.js';
 import type { Io } from '../ui/io.js';
 import { inquirerPrompter, type Prompter } from '../ui/prompter.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir } from '../workspace.js';
 import { loadArticlesSync } from './shared.js';
 import { collectDraft, type NewFlags } from './new-flow.js';
+import { settleLetter } from './new-letter.js';
 
 export type { NewFlags } from './new-flow.js';
 
@@ -57,11 +59,25 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
     interactive ? (deps.prompter ?? inquirerPrompter()) : undefined,
   );
 
-  const text = draftText(draft, readTemplate(root, draft.type));
-  const file = createArticleFile(root, draftPath(draft), text, { shown });
+  const template = readTemplate(root, draft.type);
+  const write = (d: ArticleDraft) => createArticleFile(root, draftPath(d), draftText(d, template), { shown });
+  let written = draft;
+  const file = draft.series
+    ? await withSeriesLock(
+        root,
+        draft.series,
+        () => {
+          // The series as it is now, under the lock: another psg may have added a letter.
+          const now = seriesOfArticles(loadArticlesSync(ws, global, io, { quiet: true }).articles).parts(draft.series!);
+          written = settleLetter(draft, now, { outOfOrder: Boolean(flags.outOfOrder), note });
+          return write(written);
+        },
+        { shown },
+      )
+    : write(draft);
   io.out(`${shown(file)}\n`);
-  if (draft.date && draft.date.date > ws.ctx.today && !draft.draft) {
-    note(`dated ${draft.date.date}, after today (${ws.ctx.today}): psg validate will ask for "draft: true" until it is due`);
+  if (written.date && written.date.date > ws.ctx.today && !written.draft) {
+    note(`dated ${written.date.date}, after today (${ws.ctx.today}): psg validate will ask for "draft: true" until it is due`);
   }
 
   if (flags.edit) {

@@ -42,8 +42,10 @@ export async function loadArticles(ws: Workspace, global: GlobalOptions, io: Io,
 }
 
 /** The same, on the main thread (for checks inside prompts, which cannot wait). */
-export function loadArticlesSync(ws: Workspace, global: GlobalOptions, io: Io): Archive {
-  return noteUnreadable(loadArchiveSync(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io)), io);
+export function loadArticlesSync(ws: Workspace, global: GlobalOptions, io: Io, options: { quiet?: boolean } = {}): Archive {
+  const archive = loadArchiveSync(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io));
+  // A second reading in one run (under a lock) has said its piece already.
+  return options.quiet ? archive : noteUnreadable(archive, io);
 }
 
 const DATE_FORMS = 'Use YYYY-MM-DD, YYYY-MM, YYYY, or a span back from today: 7d, 4w, 3m, 1y';
