@@ -15,6 +15,7 @@ export const registerNew: Register = (program, run, version) => {
     .option('--author <name>', 'the author (default: author in psg.config.json, else git config user.name)')
     .option('--subtitle <text>', 'a letter\'s subtitle: "Letter from Cajamarca (3): <subtitle>"')
     .option('--draft', 'write draft: true (left out of list and digest)')
+    .option('--new-place', "a letter's place that is new to psg, though close to a known one (else: did you mean…?)")
     .option('--out-of-order', 'write a letter dated before an earlier part of its series (then: psg series renumber)')
     .option('-y, --yes', 'ask nothing: take the flags and the defaults')
     .option('--edit', 'open the new file in $VISUAL or $EDITOR')

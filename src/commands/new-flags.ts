@@ -31,6 +31,7 @@ export interface NewFlags {
   yes?: boolean;
   edit?: boolean;
   outOfOrder?: boolean;
+  newPlace?: boolean;
 }
 
 function lcfirst(text: string): string {

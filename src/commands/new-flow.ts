@@ -23,7 +23,7 @@ import { type ArchiveSeries, letterTitle, nextLetter, seriesOf } from '../core/s
 import { orList } from '../core/text.js';
 import { PsgError } from '../errors.js';
 import type { Prompter, Validate } from '../ui/prompter.js';
-import { checkLetterOrder, letterOrderProblem } from './new-letter.js';
+import { checkLetterOrder, letterOrderProblem, nearPlaces, refuseNearPlace } from './new-letter.js';
 import { checkFlagsFitType, fromFlag, missingError, missingFields, type NewFlags, readFlags, SLUG_HINT } from './new-flags.js';
 
 export type { NewFlags } from './new-flags.js';
@@ -77,6 +77,9 @@ export async function collectDraft(typeArg: ArticleType | undefined, flags: NewF
   // Every given flag is checked before anything is asked or read.
   const given = readFlags(flags, ctx);
   if (typeArg) checkFlagsFitType(typeArg, flags);
+  // A misspelt --place is said before the region it would then need.
+  const placeFlag = given.places?.[0];
+  if (typeArg === 'letter' && placeFlag !== undefined && !flags.newPlace) refuseNearPlace(placeFlag, nearPlaces(placeFlag, ctx.gazetteer, fc.series(), fc.articles()));
   if (!prompter) {
     const missing = missingFields(typeArg, flags, ctx);
     if (missing.length) throw missingError(missing, typeArg, fc.noPrompt ?? 'no-tty');
@@ -111,10 +114,26 @@ export async function collectDraft(typeArg: ArticleType | undefined, flags: NewF
   };
   if (type === 'letter') {
     const placeCheck = (text: string) => checkPlace(text);
-    const typed = given.places?.[0] ?? (await ask(prompter!, 'place', 'Letter from (a place, e.g. Cajamarca)', placeCheck));
+    let typed = given.places?.[0] ?? (await ask(prompter!, 'place', 'Letter from (a place, e.g. Cajamarca)', placeCheck));
+    // A place nobody knows but close to one somebody does is most likely a slip: asked again
+    // on a terminal, refused by flag unless --new-place says it is new.
+    const near = flags.newPlace ? [] : nearPlaces(typed, ctx.gazetteer, fc.series(), fc.articles());
+    if (given.places?.[0] !== undefined) refuseNearPlace(typed, near);
+    else if (near.length) {
+      const keep = `\u0000keep`;
+      const chosen = await prompter!.select<string>({
+        name: 'near-place',
+        message: `"${typed}" is neither in the gazetteer nor in the archive; did you mean`,
+        choices: [
+          ...near.map((n) => ({ value: n })),
+          { value: keep, label: `keep "${typed}" as a new place`, description: `starts the series "${seriesOf(typed)}"` },
+        ],
+      });
+      if (chosen !== keep) typed = chosen;
+    }
     const resolved = ctx.gazetteer.resolve(typed);
     place = resolved ? (resolved.kind === 'province' ? resolved.province : resolved.region) : typed;
-    if (!resolved) {
+    if (!resolved && !fc.series().parts(seriesOf(typed)).length) {
       const near = ctx.gazetteer.suggest(typed);
       fc.note(`"${typed}" is not a region or province${near.length ? ` (did you mean ${orList(near)}?)` : ''}; it is taken as a place, in the region you give`);
     }
