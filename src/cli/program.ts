@@ -9,6 +9,7 @@ import { registerNew } from './new.js';
 import { registerPublish } from './publish.js';
 import { registerRegions } from './regions.js';
 import type { Run } from './runner.js';
+import { registerRename } from './rename.js';
 import { registerSeries } from './series.js';
 import { registerStats } from './stats.js';
 import { registerValidate } from './validate.js';
@@ -33,6 +34,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerRegions,
     registerStats,
     registerSeries,
+    registerRename,
     registerCompletion,
   ]) {
     register(program, run, version);
