@@ -172,8 +172,8 @@ export async function validate(names: string[], options: ValidateOptions, global
   const summary = { checked, fixed };
   if (options.format === 'json') for (const piece of problemsJsonPieces(reports(), counts, summary)) io.out(piece);
   else {
-    for (const report of reports()) io.out(stylishFile(report, io.paint));
-    io.out(stylishSummary(counts, summary, io.paint));
+    for (const report of reports()) io.out(stylishFile(report, io.paint, io.columns));
+    io.out(stylishSummary(counts, summary, io.paint, io.columns));
   }
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }
