@@ -8,6 +8,7 @@ export const registerValidate: Register = (program, run, version) => {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['stylish', 'json']).default('stylish'))
     .option('--strict', 'exit 1 on warnings too')
     .option('--fix', 'apply the safe fixes (front matter only, atomically)')
+    .option('--fix-suggestions', 'apply the safe fixes and the did-you-mean guesses ("autor" → "author")')
     .action(async (files: string[], options, cmd) =>
       run(cmd, async (io, global) => {
         const { validate } = await import('../commands/validate.js');

@@ -35,6 +35,12 @@ function itemEdits(yaml: string, items: Node[], values: readonly string[], inden
 /** One field's new list, written in the style the field already had. */
 function editsFor(yaml: string, doc: ReturnType<typeof parseYamlDocument>, fix: Fix, eol: string): Edit[] {
   const pair = findPair(doc.contents, fix.field);
+  if ('rename' in fix) {
+    // Only the key's text changes; a field of the new name already there leaves it as it is.
+    const range = (pair?.key as Node | undefined)?.range;
+    if (!range || findPair(doc.contents, fix.rename)) return [];
+    return [{ start: range[0], end: range[1], text: scalar(fix.rename) }];
+  }
   if (!pair) {
     const end = yaml.length;
     const lead = end > 0 && !yaml.endsWith('\n') ? eol : '';
@@ -64,7 +70,10 @@ export function applyFixes(yaml: string, fixes: readonly Fix[]): string {
   const eol = yaml.includes('\r\n') ? '\r\n' : '\n';
   const doc = parseYamlDocument(yaml);
   const byField = new Map<string, Fix>();
-  for (const fix of fixes) if (!byField.has(fix.field)) byField.set(fix.field, fix);
+  for (const fix of fixes) {
+    const key = 'rename' in fix ? `${fix.field}\u0000rename` : fix.field;
+    if (!byField.has(key)) byField.set(key, fix);
+  }
   const edits = [...byField.values()].flatMap((fix) => editsFor(yaml, doc, fix, eol)).sort((a, b) => b.start - a.start);
   let out = yaml;
   for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);

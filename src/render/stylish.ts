@@ -62,6 +62,7 @@ export function stylishSummary(t: Totals, report: ReportSummary, paint: ChalkIns
     const line = `✖ ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}) in ${checked}`;
     add(line, t.errors > 0 ? paint.red.bold : paint.yellow.bold);
     if (t.fixable > 0) add(`${plural(t.fixable, 'problem')} can be fixed with --fix`, paint.dim, '  ');
+    if (t.suggestions > 0) add(`${plural(t.suggestions, 'problem')} with a did-you-mean guess: --fix-suggestions applies them`, paint.dim, '  ');
   }
   return `${out.join('\n')}\n`;
 }
