@@ -1,6 +1,6 @@
 // Where the articles are, what the config says, and the core context built from both.
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type Config, loadConfig } from './config.js';
 import type { CoreContext } from './core/context.js';
 import { isRealDate, todayIn } from './core/dates.js';
@@ -8,6 +8,7 @@ import { Gazetteer } from './core/gazetteer.js';
 import { type TagInfo, TagVocabulary } from './core/tags.js';
 import { loadBuiltInTags, loadGazetteerData } from './data.js';
 import { PsgError } from './errors.js';
+import { relativeInside } from './store/paths.js';
 
 /** The options every command takes (commander's global options). */
 export interface GlobalOptions {
@@ -49,6 +50,23 @@ export function today(config: Config, env: NodeJS.ProcessEnv): string {
   return todayIn(config.timeZone);
 }
 
+const isDir = (path: string): boolean => existsSync(path) && statSync(path).isDirectory();
+
+/**
+ * The archive's articles folder when nothing names it: the nearest `articles/` from the
+ * current folder upward, as git finds its repository, so that psg works from inside
+ * articles/2019/ too. The search stops at the folder of a psg.config.json found on the way
+ * (the archive's root); with no folder found, `articles/` there, or else in the current folder.
+ */
+function findArticlesDir(cwd: string, config: Config): string {
+  const root = config.file === undefined ? undefined : dirname(config.file);
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (isDir(join(dir, 'articles'))) return join(dir, 'articles');
+    if (dir === root || dirname(dir) === dir) break;
+  }
+  return join(root !== undefined && relativeInside(root, cwd) !== undefined ? root : cwd, 'articles');
+}
+
 export function openWorkspace(options: GlobalOptions, env: NodeJS.ProcessEnv, cwd: string): Workspace {
   const config = loadConfig(options.config, cwd);
   let articlesDir: string;
@@ -56,7 +74,7 @@ export function openWorkspace(options: GlobalOptions, env: NodeJS.ProcessEnv, cw
   if (options.dir) [articlesDir, articlesFrom] = [resolve(cwd, options.dir), '--dir'];
   else if (env.PSG_DIR) [articlesDir, articlesFrom] = [resolve(cwd, env.PSG_DIR), 'PSG_DIR'];
   else if (config.articlesDir) [articlesDir, articlesFrom] = [config.articlesDir, 'config'];
-  else [articlesDir, articlesFrom] = [resolve(cwd, 'articles'), 'default'];
+  else [articlesDir, articlesFrom] = [findArticlesDir(cwd, config), 'default'];
   const ctx: CoreContext = {
     gazetteer: new Gazetteer(loadGazetteerData()),
     tags: vocabulary(config),
@@ -67,7 +85,7 @@ export function openWorkspace(options: GlobalOptions, env: NodeJS.ProcessEnv, cw
 
 /** The articles folder, which must exist for reading commands. */
 export function requireArticlesDir(ws: Workspace): string {
-  if (existsSync(ws.articlesDir) && statSync(ws.articlesDir).isDirectory()) return ws.articlesDir;
+  if (isDir(ws.articlesDir)) return ws.articlesDir;
   const from = {
     '--dir': ' (from --dir)',
     PSG_DIR: ' (from PSG_DIR)',

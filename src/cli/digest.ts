@@ -13,12 +13,12 @@ export const registerDigest: Register = (program, run, version) => {
   const command = subcommand(program, 'digest', 'the digest of the newest items as text, Markdown, HTML, JSON, RSS or Atom', version);
   addFilterOptions(command)
     .option('--week <week>', 'one ISO week: 2019-W12, or a date in it (2019-03-20, 1w)')
-    .option('--limit <n>', 'at most n dated items (default 10, or all of a date window)', positiveInteger)
+    .option('-n, --limit <n>', 'at most n dated items (default 10, or all of a date window)', positiveInteger)
     .option('--pages', 'append the pages by their order (as --type page does)')
-    .addOption(new Option('--format <format>', 'output format').choices(DIGEST_FORMATS).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(DIGEST_FORMATS).default('text'))
     .addOption(new Option('--lang <lang>', 'language of dates and fixed words (default digest.lang, else en)').choices(['en', 'es']))
     .option('--title <text>', 'the heading (default digest.title in psg.config.json)')
-    .option('--out <file>', 'write to this file, atomically, instead of stdout')
+    .option('-o, --out <file>', 'write to this file, atomically, instead of stdout')
     .option('--site-url <url>', 'the website address for links (default siteUrl in psg.config.json)')
     .addHelpText(
       'after',

@@ -29,14 +29,14 @@ export function collectChoice<T extends string>(choices: readonly T[]): (value: 
 
 export function addFilterOptions(command: Command): Command {
   return command
-    .option('--region <name>', 'a region, alias or province (repeatable)', collect)
-    .option('--type <type>', 'news, letter or page (repeatable)', collectChoice(ARTICLE_TYPES))
+    .option('-r, --region <name>', 'a region, alias or province (repeatable)', collect)
+    .option('-t, --type <type>', 'news, letter or page (repeatable)', collectChoice(ARTICLE_TYPES))
     .option('--tag <tag>', 'a tag (repeatable)', collect)
-    .option('--since <date>', 'from this date: 2019-03-18, 2019-03, 2019, or 7d, 4w, 3m, 1y ago')
-    .option('--until <date>', 'up to this date, in the same forms')
-    .option('--month <YYYY-MM>', 'one calendar month')
+    .option('-s, --since <date>', 'from this date: 2019-03-18, 2019-03, 2019, or 7d, 4w, 3m, 1y ago')
+    .option('-u, --until <date>', 'up to this date, in the same forms')
+    .option('-m, --month <YYYY-MM>', 'one calendar month')
     .option('--search <text>', 'text in the title, summary or body (accents and case ignored)')
-    .option('--author <name>', 'articles by this author (part of the name will do)')
+    .option('-a, --author <name>', 'articles by this author (part of the name will do)')
     .option('--drafts', 'include drafts')
     .option('--future', 'include items dated after today');
 }

@@ -18,13 +18,13 @@ Examples:
 `;
 
 export const registerList: Register = (program, run, version) => {
-  const command = subcommand(program, 'list', 'find articles by date, region, type, tag or text', version);
+  const command = subcommand(program, 'list', 'find articles by date, region, type, tag or text', version).alias('ls');
   addFilterOptions(command)
     .addOption(new Option('--sort <key>', 'order by (dates newest first)').choices(['date', 'title']).default('date'))
     .option('--reverse', 'reverse the order')
-    .option('--limit <n>', 'at most N articles (before grouping)', positiveInteger)
-    .addOption(new Option('--by <field>', 'group, with counts').choices(['region', 'month', 'type', 'tag']))
-    .addOption(new Option('--format <format>', 'table for people, the others for scripts').choices(['table', 'json', 'ndjson', 'csv', 'paths']).default('table'))
+    .option('-n, --limit <n>', 'at most N articles (before grouping)', positiveInteger)
+    .addOption(new Option('-b, --by <field>', 'group, with counts').choices(['region', 'month', 'type', 'tag']))
+    .addOption(new Option('-f, --format <format>', 'table for people, the others for scripts').choices(['table', 'json', 'ndjson', 'csv', 'paths']).default('table'))
     .addHelpText('after', EXAMPLES)
     .action(async (options, cmd) =>
       run(cmd, async (io, global) => {

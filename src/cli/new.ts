@@ -7,18 +7,18 @@ export const registerNew: Register = (program, run, version) => {
   subcommand(program, 'new', 'scaffold a news item, letter or page: asks on a terminal, or takes every answer as a flag', version)
     .addArgument(new Argument('[type]', 'asked on a terminal when not given').choices(ARTICLE_TYPES))
     .option('--title <text>', 'the headline (news and pages; a letter takes its title from --place)')
-    .option('--date <YYYY-MM-DD>', 'the date, optionally with a time (default: today)')
-    .option('--region <name>', 'a region, alias or province (repeatable; also from the places)', collect)
-    .option('--place <name>', 'a province, town or community (repeatable); for a letter the first is where it comes from', collect)
+    .option('-d, --date <YYYY-MM-DD>', 'the date, optionally with a time (default: today)')
+    .option('-r, --region <name>', 'a region, alias or province (repeatable; also from the places)', collect)
+    .option('-p, --place <name>', 'a province, town or community (repeatable); for a letter the first is where it comes from', collect)
     .option('--tag <tag>', 'a tag from the vocabulary (repeatable)', collect)
     .option('--summary <text>', 'the lede that list and digest show')
-    .option('--author <name>', 'the author (default: author in psg.config.json, else git config user.name)')
+    .option('-a, --author <name>', 'the author (default: author in psg.config.json, else git config user.name)')
     .option('--subtitle <text>', 'a letter\'s subtitle: "Letter from Cajamarca (3): <subtitle>"')
     .option('--draft', 'write draft: true (left out of list and digest)')
     .option('--new-place', "a letter's place that is new to psg, though close to a known one (else: did you mean…?)")
     .option('--out-of-order', 'write a letter dated before an earlier part of its series (then: psg series renumber)')
     .option('-y, --yes', 'ask nothing: take the flags and the defaults')
-    .option('--edit', 'open the new file in $VISUAL or $EDITOR')
+    .option('-e, --edit', 'open the new file in $VISUAL or $EDITOR')
     .addHelpText(
       'after',
       `

@@ -18,12 +18,14 @@ export function buildProgram(version: string, run: Run): Command {
   const program = new Command('psg')
     .description('The command-line newsroom of the Peru Support Group: news items, letters and pages as Markdown files.')
     .version(version, '-V, --version', 'print the version')
-    .option('--dir <dir>', 'the articles folder (else PSG_DIR, articlesDir in psg.config.json, ./articles)')
+    .option('--dir <dir>', 'the articles folder (else PSG_DIR, articlesDir in psg.config.json, the nearest articles/ upward)')
     .option('--config <file>', 'the config file (else psg.config.json, searched upward)')
     .option('--no-color', 'plain output, no colour (also NO_COLOR)')
     .option('--no-cache', 'read every file, ignoring the index in the cache folder')
     .option('--debug', 'show stack traces of errors')
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    // Every subcommand's --help lists these too: they are valid after any command.
+    .configureHelp({ showGlobalOptions: true });
   for (const register of [
     registerNew,
     registerList,

@@ -3,7 +3,7 @@ import { type Register, subcommand } from './runner.js';
 export const registerPublish: Register = (program, run, version) => {
   subcommand(program, 'publish', 'make a draft public: dated today (or --date) and moved to articles/YYYY/YYYY-MM-DD-slug.md', version)
     .argument('<file|slug>', 'the article: its path, or its slug (the file name without the date and .md)')
-    .option('--date <date>', 'the publication date, YYYY-MM-DD (default: today)')
+    .option('-d, --date <date>', 'the publication date, YYYY-MM-DD (default: today)')
     .action(async (name: string, options, cmd) =>
       run(cmd, async (io, global) => {
         const { publish } = await import('../commands/publish.js');

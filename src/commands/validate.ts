@@ -26,6 +26,8 @@ export interface ValidateOptions {
   format: 'stylish' | 'json';
   strict?: boolean;
   fix?: boolean;
+  /** Apply the did-you-mean suggestions as well as the fixes. */
+  fixSuggestions?: boolean;
 }
 
 interface Target {
@@ -141,12 +143,12 @@ export async function validate(names: string[], options: ValidateOptions, global
   }
 
   const fixed = { problems: 0, files: 0 };
-  if (options.fix) {
+  if (options.fix || options.fixSuggestions) {
     for (const [path, result] of results) {
-      if (!result.problems.some((p) => p.fix)) continue;
+      if (!result.problems.some((p) => p.fix || (options.fixSuggestions && p.suggestion))) continue;
       // Read again: the text of every fixable file is not worth holding through the whole run.
       const file = readArticle(result.abs, path, ctx);
-      const fix = fixArticle(file, checkArticleFile(file, ctx), ctx);
+      const fix = fixArticle(file, checkArticleFile(file, ctx), ctx, options.fixSuggestions);
       if (fix.text === undefined) continue;
       const failed = writeFix(result.abs, fix.text, file.bom, file.stamp);
       if (failed) {
@@ -171,8 +173,8 @@ export async function validate(names: string[], options: ValidateOptions, global
   const summary = { checked, fixed };
   if (options.format === 'json') for (const piece of problemsJsonPieces(reports(), counts, summary)) io.out(piece);
   else {
-    for (const report of reports()) io.out(stylishFile(report, io.paint));
-    io.out(stylishSummary(counts, summary, io.paint));
+    for (const report of reports()) io.out(stylishFile(report, io.paint, io.columns));
+    io.out(stylishSummary(counts, summary, io.paint, io.columns));
   }
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

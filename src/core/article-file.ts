@@ -5,6 +5,7 @@ import type { CoreContext } from './context.js';
 import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './frontmatter.js';
 import { toArticle } from './normalise.js';
 import { error, type Problem } from './problem.js';
+import { bodyIsBlank } from './rules/body.js';
 
 export interface ArticleFile {
   path: string;
@@ -58,15 +59,16 @@ export function frontMatterEnd(bytes: Uint8Array, length: number): number {
 }
 
 /**
- * Whether the bytes from `start` on hold nothing but white space. Plain ASCII is decided
- * byte by byte; anything else is decoded and trimmed, as String.trim would.
+ * Whether the bytes from `start` on hold nothing a reader sees: white space and HTML comments
+ * (the body rule's test, bodyIsBlank). Plain ASCII white space is skipped byte by byte; at the
+ * first other byte the rest is decoded and tested as the rule tests it.
  */
 function blankFrom(bytes: Uint8Array, start: number): boolean {
   for (let i = start; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (b === 0x20 || (b >= 0x09 && b <= 0x0d)) continue;
-    if (b < 0x80) return false;
-    return Buffer.from(bytes.buffer, bytes.byteOffset + i, bytes.length - i).toString('utf8').trim() === '';
+    if (b < 0x80 && b !== 0x3c) return false;
+    return bodyIsBlank(Buffer.from(bytes.buffer, bytes.byteOffset + i, bytes.length - i).toString('utf8'));
   }
   return true;
 }

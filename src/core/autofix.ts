@@ -18,11 +18,12 @@ const MAX_PASSES = 5;
 
 const errorsOf = (problems: Problem[]) => new Set(problems.filter((p) => p.severity === 'error').map((p) => `${p.rule}:${p.message}`));
 
-export function fixArticle(file: ArticleFile, problems: Problem[], ctx: CoreContext): FixResult {
+/** `suggestions`: apply the did-you-mean guesses too (--fix-suggestions), not only the certain fixes. */
+export function fixArticle(file: ArticleFile, problems: Problem[], ctx: CoreContext, suggestions = false): FixResult {
   let current = file;
   let currentProblems = problems;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const fixes = currentProblems.flatMap((p) => (p.fix ? [p.fix] : []));
+    const fixes = currentProblems.flatMap((p) => (p.fix ? [p.fix] : suggestions && p.suggestion ? [p.suggestion] : []));
     const fm = current.frontMatter;
     if (!fixes.length || !fm || current.text === undefined) break;
     const yaml = applyFixes(fm.yaml, fixes);

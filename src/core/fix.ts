@@ -1,7 +1,7 @@
 // Apply safe fixes to front-matter YAML as text edits, so that everything the fix does not
 // touch (comments, quoting, key order, the body) stays byte for byte.
 import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
-import type { Fix } from './problem.js';
+import type { Fix, FixValue } from './problem.js';
 import { findPair, parseYamlDocument } from './yaml-nodes.js';
 import { flowList, scalar } from './yaml-text.js';
 
@@ -33,12 +33,18 @@ function itemEdits(yaml: string, items: Node[], values: readonly string[], inden
 }
 
 /** A fix's value as YAML: a flow list, or one scalar. */
-const valueText = (value: Fix['value']): string =>
+const valueText = (value: FixValue): string =>
   typeof value === 'number' ? String(value) : typeof value === 'string' ? scalar(value) : flowList(value);
 
 /** One field's new value, a list written in the style the field already had. */
 function editsFor(yaml: string, doc: ReturnType<typeof parseYamlDocument>, fix: Fix, eol: string): Edit[] {
   const pair = findPair(doc.contents, fix.field);
+  if ('rename' in fix) {
+    // Only the key's text changes; a field of the new name already there leaves it as it is.
+    const range = (pair?.key as Node | undefined)?.range;
+    if (!range || findPair(doc.contents, fix.rename)) return [];
+    return [{ start: range[0], end: range[1], text: scalar(fix.rename) }];
+  }
   if (!pair) {
     const end = yaml.length;
     const lead = end > 0 && !yaml.endsWith('\n') ? eol : '';
@@ -69,7 +75,10 @@ export function applyFixes(yaml: string, fixes: readonly Fix[]): string {
   const eol = yaml.includes('\r\n') ? '\r\n' : '\n';
   const doc = parseYamlDocument(yaml);
   const byField = new Map<string, Fix>();
-  for (const fix of fixes) if (!byField.has(fix.field)) byField.set(fix.field, fix);
+  for (const fix of fixes) {
+    const key = 'rename' in fix ? `${fix.field}\u0000rename` : fix.field;
+    if (!byField.has(key)) byField.set(key, fix);
+  }
   const edits = [...byField.values()].flatMap((fix) => editsFor(yaml, doc, fix, eol)).sort((a, b) => b.start - a.start);
   let out = yaml;
   for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);

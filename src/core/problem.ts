@@ -9,11 +9,12 @@ export interface YamlPlace {
   key?: boolean;
 }
 
-/** A safe fix: give a field a new value (a list, or one text or number). Applied by core/fix.ts, written by store/. */
-export interface Fix {
-  field: string;
-  value: readonly string[] | string | number;
-}
+/**
+ * An edit of the front matter: give a field a new value (a list, or one text or number), or
+ * rename a field's key. Applied by core/fix.ts, written by store/.
+ */
+export type FixValue = readonly string[] | string | number;
+export type Fix = { field: string; value: FixValue } | { field: string; rename: string };
 
 export interface Problem {
   rule: string;
@@ -23,7 +24,13 @@ export interface Problem {
   line?: number;
   column?: number;
   at?: YamlPlace;
+  /** A fix that is certain ("Mining" → "mining"): --fix applies it. */
   fix?: Fix;
+  /**
+   * A did-you-mean guess ("autor" → "author"), offered only where it is the one near name:
+   * applied with --fix-suggestions, never by --fix, after ESLint's fixes and suggestions.
+   */
+  suggestion?: Fix;
 }
 
 export function error(rule: string, message: string, where: Partial<Problem> = {}): Problem {

@@ -17,16 +17,19 @@ export interface Totals {
   errors: number;
   warnings: number;
   fixable: number;
+  /** Problems with a did-you-mean guess that --fix-suggestions would apply. */
+  suggestions: number;
 }
 
 /** Count errors, warnings and fixable problems over lists of problems. */
 export function totals(lists: Iterable<readonly Problem[]>): Totals {
-  const t: Totals = { errors: 0, warnings: 0, fixable: 0 };
+  const t: Totals = { errors: 0, warnings: 0, fixable: 0, suggestions: 0 };
   for (const problems of lists) {
     for (const p of problems) {
       if (p.severity === 'error') t.errors++;
       else t.warnings++;
       if (p.fix) t.fixable++;
+      else if (p.suggestion) t.suggestions++;
     }
   }
   return t;

@@ -1,35 +1,68 @@
 // The default validate reporter, after ESLint's "stylish": a block a file, aligned columns,
 // then one summary line. Rendered a file at a time, so that a report on 100,000 files is
-// written as it is made rather than held whole.
+// written as it is made rather than held whole. Piped, every problem is one line; on a
+// terminal, messages wrap at spaces under their own column, so that no line is wider than it.
 import type { ChalkInstance } from 'chalk';
 import { plural } from '../core/text.js';
+import { displayWidth, wrapToWidth } from '../ui/table.js';
 import type { FileReport, ReportSummary, Totals } from './report.js';
 
-export function stylishFile(file: FileReport, paint: ChalkInstance): string {
-  const out = [paint.underline(file.path)];
+const RULE_GAP = 3;
+/** Narrower than this, a message column beside the rule ids is too cramped: the id goes below. */
+const MIN_MESSAGE = 24;
+
+/** Lines of at most `width` columns (none: the text as one line). */
+const fit = (text: string, width: number | undefined): string[] => (width === undefined ? [text] : wrapToWidth(text, width));
+
+export function stylishFile(file: FileReport, paint: ChalkInstance, width?: number): string {
+  const out = fit(file.path, width).map((l) => paint.underline(l));
   const rows = file.problems.map((p) => ({ where: `${p.line ?? 1}:${p.column ?? 1}`, p }));
   const whereWidth = Math.max(...rows.map((r) => r.where.length));
-  const messageWidth = Math.max(...rows.map((r) => r.p.message.length));
+  const longestMessage = Math.max(...rows.map((r) => displayWidth(r.p.message)));
+  const longestRule = Math.max(...rows.map((r) => r.p.rule.length));
+  // "  1:1  warning  " before every message.
+  const indent = 2 + whereWidth + 2 + 7 + 2;
+  const room = width === undefined ? Infinity : width - indent;
+  const besideRule = Math.min(longestMessage, room - RULE_GAP - longestRule);
+  const stacked = width !== undefined && besideRule < MIN_MESSAGE;
+  const messageWidth = stacked ? room : besideRule;
   for (const { where, p } of rows) {
     const severity = p.severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
-    out.push(`  ${paint.dim(where.padEnd(whereWidth))}  ${severity}  ${p.message.padEnd(messageWidth)}   ${paint.dim(p.rule)}`);
+    const head = `  ${paint.dim(where.padEnd(whereWidth))}  ${severity}  `;
+    const lines = width === undefined ? [p.message] : wrapToWidth(p.message, messageWidth);
+    const rule = paint.dim(p.rule);
+    if (stacked) {
+      lines.forEach((l, i) => out.push(`${i === 0 ? head : ' '.repeat(indent)}${l}`));
+      // Under the message; on a terminal too narrow even for that, as far right as it fits.
+      const at = Math.max(0, Math.min(indent, width - p.rule.length));
+      out.push(`${' '.repeat(at)}${rule}`);
+      continue;
+    }
+    lines.forEach((l, i) => {
+      const start = i === 0 ? head : ' '.repeat(indent);
+      out.push(i === 0 ? `${start}${l}${' '.repeat(messageWidth - displayWidth(l) + RULE_GAP)}${rule}` : `${start}${l}`);
+    });
   }
   return `${out.join('\n')}\n\n`;
 }
 
-export function stylishSummary(t: Totals, report: ReportSummary, paint: ChalkInstance): string {
+export function stylishSummary(t: Totals, report: ReportSummary, paint: ChalkInstance, width?: number): string {
   const out: string[] = [];
+  const add = (text: string, painter: (s: string) => string, indent = '') => {
+    for (const l of fit(text, width === undefined ? undefined : width - indent.length)) out.push(painter(indent + l));
+  };
   const checked = plural(report.checked, 'article');
   const problems = t.errors + t.warnings;
   if (report.fixed.problems > 0) {
-    out.push(paint.green(`✔ Fixed ${plural(report.fixed.problems, 'problem')} in ${plural(report.fixed.files, 'file')}`));
+    add(`✔ Fixed ${plural(report.fixed.problems, 'problem')} in ${plural(report.fixed.files, 'file')}`, paint.green);
   }
   if (problems === 0) {
-    out.push(paint.green(`✔ ${checked}, no problems`));
+    add(`✔ ${checked}, no problems`, paint.green);
   } else {
     const line = `✖ ${plural(problems, 'problem')} (${plural(t.errors, 'error')}, ${plural(t.warnings, 'warning')}) in ${checked}`;
-    out.push(t.errors > 0 ? paint.red.bold(line) : paint.yellow.bold(line));
-    if (t.fixable > 0) out.push(paint.dim(`  ${plural(t.fixable, 'problem')} can be fixed with --fix`));
+    add(line, t.errors > 0 ? paint.red.bold : paint.yellow.bold);
+    if (t.fixable > 0) add(`${plural(t.fixable, 'problem')} can be fixed with --fix`, paint.dim, '  ');
+    if (t.suggestions > 0) add(`${plural(t.suggestions, 'problem')} with a did-you-mean guess: --fix-suggestions applies them`, paint.dim, '  ');
   }
   return `${out.join('\n')}\n`;
 }

@@ -163,3 +163,51 @@ export function formatHeader<R>(columns: readonly Column<R>[], widths: readonly 
     widths,
   );
 }
+
+/**
+ * Plain text as lines of at most `width` columns, broken at spaces; a word wider than the
+ * width (a long path) is broken after a "/" or "-" where it can be, else where it must.
+ */
+export function wrapToWidth(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const push = () => {
+    if (current) lines.push(current);
+    current = '';
+  };
+  for (const word of text.split(/ +/).filter(Boolean)) {
+    const joined = current ? `${current} ${word}` : word;
+    if (displayWidth(joined) <= width) {
+      current = joined;
+      continue;
+    }
+    push();
+    let rest = word;
+    while (displayWidth(rest) > width) {
+      const [head, tail] = breakWord(rest, width);
+      lines.push(head);
+      rest = tail;
+    }
+    current = rest;
+  }
+  push();
+  return lines.length ? lines : [''];
+}
+
+/** The first at most `width` columns of a word, ending after its last "/" or "-" in them if any. */
+function breakWord(word: string, width: number): [string, string] {
+  let head = '';
+  let used = 0;
+  let lastBreak = 0;
+  for (const cluster of graphemes(word)) {
+    const w = graphemeWidth(cluster);
+    if (used + w > width) break;
+    head += cluster;
+    used += w;
+    if (cluster === '/' || cluster === '-') lastBreak = head.length;
+  }
+  // Always at least one cluster, so that a terminal narrower than one cluster still ends.
+  if (!head) head = graphemes(word)[0]!;
+  const cut = lastBreak > head.length / 2 ? lastBreak : head.length;
+  return [word.slice(0, cut), word.slice(cut)];
+}

@@ -102,6 +102,16 @@ describe('bash completion (must-show 4)', () => {
   });
 });
 
+describe('bash completion of short options and aliases', () => {
+  it('completes the values of short options, and after an alias as after its command', () => {
+    expect(bashComplete('psg ls -r Caj')).toEqual(['Cajamarca']);
+    expect(bashComplete('psg list -t ')).toEqual(['news', 'letter', 'page']);
+    expect(bashComplete('psg check -f ')).toEqual(['stylish', 'json']);
+    expect(bashComplete('psg digest -f r')).toEqual(['rss']);
+    expect(bashComplete('psg ls --dr')).toEqual(['--drafts']);
+  });
+});
+
 /** A directory holding a `psg` command that runs this tree's bin/psg.js. */
 function psgOnPath(): string {
   const dir = testdir();

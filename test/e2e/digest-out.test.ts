@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, psg, psgEnv } from '../helpers/run.js';
+import { SEED } from '../helpers/seed.js';
 import { cleanup, sampleCopy } from '../helpers/testdir.js';
 
 afterAll(cleanup);
 
-const SEED = readFileSync(new URL('../fixtures/psg-site-listing.txt', import.meta.url), 'utf8');
 const OLD = 'the digest of last week\n';
 
 /** Run psg under a shell limit on the size of any file it writes (in 1024-byte blocks). */

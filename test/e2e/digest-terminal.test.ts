@@ -1,14 +1,13 @@
-// On a terminal the text digest gets a final newline, so the prompt starts on its own line;
-// piped or written to a file it ends as the site's listing does. Run in-process with a fake
-// terminal, since the difference is whether stdout is a TTY.
+// The text digest ends with a newline on a terminal (so the prompt starts on its own line)
+// and piped or written to a file alike. Run in-process with a fake terminal, since the
+// difference would be whether stdout is a TTY.
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
 import { Chalk } from 'chalk';
 import { digest, type DigestOptions } from '../../src/commands/digest.js';
 import type { Io } from '../../src/ui/io.js';
 import { ROOT, SAMPLE } from '../helpers/run.js';
+import { SEED } from '../helpers/seed.js';
 
-const SEED = readFileSync(new URL('../fixtures/psg-site-listing.txt', import.meta.url), 'utf8');
 
 function fakeIo(tty: boolean): Io & { stdout: string; stderr: string } {
   const plain = new Chalk({ level: 0 });
@@ -32,10 +31,10 @@ function fakeIo(tty: boolean): Io & { stdout: string; stderr: string } {
 const options: DigestOptions = { format: 'text', pages: true };
 
 describe('psg digest on a terminal', () => {
-  it('adds a final newline to the text digest on a terminal only', async () => {
+  it('ends the text digest with one newline, on a terminal and piped alike', async () => {
     const tty = fakeIo(true);
     expect(await digest(options, { dir: SAMPLE }, tty)).toBe(0);
-    expect(tty.stdout).toBe(`${SEED}\n`);
+    expect(tty.stdout).toBe(SEED);
     const piped = fakeIo(false);
     expect(await digest(options, { dir: SAMPLE }, piped)).toBe(0);
     expect(piped.stdout).toBe(SEED);

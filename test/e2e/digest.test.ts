@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { psg } from '../helpers/run.js';
+import { SEED } from '../helpers/seed.js';
 import { article, cleanup, sampleCopy, testdir } from '../helpers/testdir.js';
 
-const SEED = readFileSync(new URL('../fixtures/psg-site-listing.txt', import.meta.url), 'utf8');
 const SITE = 'https://perusupportgroup.org.uk';
 
 afterAll(cleanup);
@@ -19,6 +19,15 @@ describe('psg digest (text)', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(SEED);
+  });
+
+  it('ends with a newline, even a title over an empty archive (so the prompt starts on a line of its own)', () => {
+    const dir = testdir({ 'articles/.keep': '' });
+    const r = psg(['digest', '--title', 'March news'], { cwd: dir });
+    expect(r).toEqual({ stdout: 'March news\n', stderr: 'psg: no items match\n', code: 0 });
+    const first = psg(['digest', '--limit', '1']).stdout;
+    expect(first.startsWith('  • Letter from Puno')).toBe(true);
+    expect(first.endsWith('mining companies.\n')).toBe(true);
   });
 
   it('--out writes the same bytes', () => {
@@ -34,13 +43,13 @@ describe('psg digest (text)', () => {
     const r = psg(['digest']);
     expect(r.code).toBe(0);
     expect(bullets(r.stdout)).toHaveLength(10);
-    expect(r.stdout).toBe(SEED.slice(0, SEED.indexOf('\n\n  • PSG Aims')));
+    expect(r.stdout).toBe(`${SEED.slice(0, SEED.indexOf('\n\n  • PSG Aims'))}\n`);
   });
 
   it('--lang es prints dates in Spanish', () => {
     const r = psg(['digest', '--lang', 'es']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['• Letter from Puno: Using the law to protect community rights', '', '    1 de abril de 2019']);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['  • Letter from Puno: Using the law to protect community rights', '', '    1 de abril de 2019']);
     expect(r.stdout).toContain('    23 de marzo de 2019\n');
   });
 
@@ -92,7 +101,7 @@ Should you be in Cajamarca and find yourself in Jirón Lima, opposite Dylon’s 
     const r = psg(['digest', '--type', 'page']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toBe(SEED.slice(SEED.indexOf('  • PSG Aims') + 2));
+    expect(r.stdout).toBe(SEED.slice(SEED.indexOf('  • PSG Aims')));
   });
 
   it('leaves out items dated after today', () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { psg } from '../helpers/run.js';
 import { article, cleanup, testdir } from '../helpers/testdir.js';
@@ -65,6 +65,8 @@ describe('a draft through to publication (must-show 2)', () => {
     );
     expect(made.code).toBe(0);
     expect(made.stdout).toBe('articles/2019/2019-03-30-protest-at-las-bambas.md\n');
+    // The editor writes the body under the template's comments.
+    appendFileSync(join(dir, made.stdout.trim()), '\nCommunities blocked the mining corridor for a week.\n');
     const paths = (...flags: string[]) => psg(['list', '--format', 'paths', ...flags], { cwd: dir, env }).stdout;
     expect(paths()).toBe('');
     expect(paths('--drafts')).toBe('articles/2019/2019-03-30-protest-at-las-bambas.md\n');

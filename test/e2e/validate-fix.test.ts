@@ -36,7 +36,7 @@ describe('psg validate --fix on the broken fixtures', () => {
   it('fixes the four fixable problems in three files and reports what is left', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(1); // errors remain
-    expect(first.stdout).toMatch(/\n✔ Fixed 4 problems in 3 files\n✖ 30 problems \(25 errors, 5 warnings\) in 38 articles\n$/);
+    expect(first.stdout).toMatch(/\n✔ Fixed 4 problems in 3 files\n✖ 30 problems \(25 errors, 5 warnings\) in 38 articles\n {2}3 problems with a did-you-mean guess: --fix-suggestions applies them\n$/);
     expect(first.stdout).not.toContain('region-noncanonical');
     expect(first.stdout).not.toContain('field-list');
     expect(first.stdout).not.toContain('place-outside-regions');

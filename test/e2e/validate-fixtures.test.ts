@@ -57,7 +57,7 @@ describe('psg validate on the broken fixtures', () => {
   });
 
   it('counts every file, the valid ones too, in the summary', () => {
-    expect(stylish.stdout).toMatch(/\n✖ 34 problems \(25 errors, 9 warnings\) in 38 articles\n {2}4 problems can be fixed with --fix\n$/);
+    expect(stylish.stdout).toMatch(/\n✖ 34 problems \(25 errors, 9 warnings\) in 38 articles\n {2}4 problems can be fixed with --fix\n {2}3 problems with a did-you-mean guess: --fix-suggestions applies them\n$/);
     expect(report).toMatchObject({ checked: 38, errors: 25, warnings: 9, fixable: 4, fixed: 0 });
   });
 

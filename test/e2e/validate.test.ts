@@ -55,6 +55,7 @@ describe('psg validate report', () => {
         '  6:11  error    Unknown region "Cuzko"; did you mean "Cusco"?   region-unknown',
         '',
         '✖ 2 problems (1 error, 1 warning) in 2 articles',
+        '  1 problem with a did-you-mean guess: --fix-suggestions applies them',
         '',
       ].join('\n'),
     );

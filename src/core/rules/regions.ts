@@ -33,7 +33,9 @@ export const regionsRule: FileRule = {
       if (!resolved) {
         const near = ctx.gazetteer.suggest(name);
         const mean = near.length ? `; did you mean ${orList(near)}?` : '; `psg regions` lists the 25 regions';
-        problems.push(error('region-unknown', `Unknown region "${name}"${mean}`, { at }));
+        // A guess: offered where there is one near name and the list can be written back whole.
+        const suggestion = near.length === 1 && list.bad.length === 0 ? { suggestion: { field: 'regions', value: list.values.map((v, k) => (k === i ? near[0]! : v)) } } : {};
+        problems.push(error('region-unknown', `Unknown region "${name}"${mean}`, { at, ...suggestion }));
         return;
       }
       if (resolved.kind === 'province') {

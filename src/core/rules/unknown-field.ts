@@ -1,6 +1,6 @@
 import { FIELD_NAMES } from '../article.js';
 import { error, type Problem, warning } from '../problem.js';
-import { suggest } from '../text.js';
+import { fold, suggest } from '../text.js';
 import type { FileRule } from './types.js';
 
 // Keys that reach an object's prototype if any code ever copied them into a plain object.
@@ -32,9 +32,19 @@ export const unknownFieldRule: FileRule = {
         continue;
       }
       if (!FIELD_NAMES.includes(key)) {
-        const near = suggest(key, FIELD_NAMES, 1);
-        const mean = near.length ? `; did you mean "${near[0]}"?` : `; psg reads ${FIELD_NAMES.join(', ')}`;
-        problems.push(warning('unknown-field', `Unknown field "${key}"${mean}`, { at: { path: [key], key: true } }));
+        const at = { path: [key], key: true };
+        // "Title" is title: differing only in case or accents, the rename is certain (unless
+        // the field is there too); a nearer guess ("autor") is only a suggestion.
+        const same = FIELD_NAMES.find((name) => fold(name) === fold(key));
+        if (same !== undefined) {
+          const fix = data.has(same) ? {} : { fix: { field: key, rename: same } };
+          problems.push(warning('unknown-field', `Unknown field "${key}"; write it as "${same}"`, { at, ...fix }));
+        } else {
+          const near = suggest(key, FIELD_NAMES, 1);
+          const mean = near.length ? `; did you mean "${near[0]}"?` : `; psg reads ${FIELD_NAMES.join(', ')}`;
+          const suggestion = near.length && !data.has(near[0]!) ? { suggestion: { field: key, rename: near[0]! } } : {};
+          problems.push(warning('unknown-field', `Unknown field "${key}"${mean}`, { at, ...suggestion }));
+        }
       }
       forbiddenKeys(value, [key], problems);
     }

@@ -1,11 +1,12 @@
-// The plain-text digest: the layout of the PSG site's listing, byte for byte.
+// The plain-text digest: the layout of the PSG site's listing.
 //   • <title>
 //
 //     <d MMMM yyyy>
 //
 //     <summary, every non-blank line indented four spaces>
-// Pages have no date line. The document starts at its first character (so the first bullet
-// sits at column 0, as in the site's listing) and ends without a final newline.
+// Pages have no date line. Every item is laid out the same, so that the title, date and
+// summary all start at column 4 (a copy of the site's page loses the first item's indent;
+// nobody wants that), and the text ends with a newline, as a text file and a shell expect.
 import type { Digest, DigestEntry } from './model.js';
 import { summaryLines } from './model.js';
 
@@ -21,5 +22,5 @@ function block(entry: DigestEntry): string {
 export function renderText(digest: Digest): string {
   const parts = digest.entries.map(block);
   if (digest.titleGiven) parts.unshift(digest.title);
-  return parts.join('\n\n').replace(/^\s+/, '');
+  return parts.length ? `${parts.join('\n\n')}\n` : '';
 }
