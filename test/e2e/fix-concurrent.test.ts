@@ -16,8 +16,8 @@ const name = (i: number) => `2019-03-${String((i % 28) + 1).padStart(2, '0')}-it
 const text = (i: number, save: number) =>
   article({ title: `Item ${i}`, type: 'news', date: `2019-03-${String((i % 28) + 1).padStart(2, '0')}`, regions: 'cuzco', summary: 'A summary.' }, `save ${save}\n`);
 
-// Saves every file once, in a random order, the saves spread over `spread` ms: most land
-// while psg reads, checks and rewrites the folder.
+// Waits until psg has written its first fix, then saves every file once, in a random order,
+// the saves spread over `spread` ms: most land while psg rewrites the folder.
 const WRITER = `
 const fs = require('node:fs'), path = require('node:path');
 const [dir, mode, files, spread, save] = process.argv.slice(1);
@@ -27,8 +27,16 @@ const article = ${article.toString()};
 const text = ${text.toString()};
 const order = [...Array(n).keys()].sort(() => Math.random() - 0.5);
 const times = order.map(() => Math.random() * Number(spread)).sort((a, b) => a - b);
-const start = Date.now();
+const first = path.join(dir, [...Array(n).keys()].map(name).sort()[0]);
+const began = Date.now();
+let start;
 let k = 0;
+function wait() {
+  if (fs.readFileSync(first, 'utf8').includes('[Cusco]') || Date.now() - began > 5000) {
+    start = Date.now();
+    next();
+  } else setTimeout(wait, 1);
+}
 function next() {
   while (k < n && Date.now() - start >= times[k]) {
     const i = order[k++];
@@ -41,7 +49,7 @@ function next() {
   }
   if (k < n) setTimeout(next, 1);
 }
-next();
+wait();
 `;
 
 function run(command: string, args: string[]): Promise<void> {
@@ -63,7 +71,7 @@ async function race(mode: 'inplace' | 'rename', rounds: number): Promise<{ lost:
   for (let round = 1; round <= rounds; round++) {
     const [result] = await Promise.all([
       psgAsync(['validate', '--fix'], { cwd: dir, env: { PSG_TODAY: '2019-07-01' } }),
-      run(process.execPath, ['-e', WRITER, articles, mode, String(FILES), '1500', String(round)]),
+      run(process.execPath, ['-e', WRITER, articles, mode, String(FILES), '600', String(round)]),
     ]);
     expect(result.stderr).toBe('');
     refused += (result.stdout.match(/fix-failed/g) ?? []).length;
