@@ -39,3 +39,8 @@ export function shortValue(text: string, max = 60): string {
   const one = visible(text);
   return one.length > max ? `${one.slice(0, max)}…` : one;
 }
+
+/** Text for a place that holds one line (a heading, a table cell): line breaks become spaces, other controls visible. */
+export function oneLine(text: string): string {
+  return visible(text.replace(/[ \t]*(?:\r\n|[\r\n\u2028\u2029])[ \t]*/g, ' '));
+}

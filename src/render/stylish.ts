@@ -4,10 +4,12 @@
 import type { ChalkInstance } from 'chalk';
 import { plural } from '../core/text.js';
 import type { FileReport, ReportSummary, Totals } from './report.js';
+import { visible } from '../core/visible.js';
 
 export function stylishFile(file: FileReport, paint: ChalkInstance): string {
-  const out = [paint.underline(file.path)];
-  const rows = file.problems.map((p) => ({ where: `${p.line ?? 1}:${p.column ?? 1}`, p }));
+  // File names and messages quote the article's own text: nothing in it may act on the terminal.
+  const out = [paint.underline(visible(file.path))];
+  const rows = file.problems.map((p) => ({ where: `${p.line ?? 1}:${p.column ?? 1}`, p: { ...p, message: visible(p.message) } }));
   const whereWidth = Math.max(...rows.map((r) => r.where.length));
   const messageWidth = Math.max(...rows.map((r) => r.p.message.length));
   for (const { where, p } of rows) {

@@ -2,6 +2,7 @@
 import type { CoreContext } from '../context.js';
 import { internalProblem, type Problem } from '../problem.js';
 import { bodyRule } from './body.js';
+import { controlCharacterRule } from './control-characters.js';
 import { dateRule } from './date.js';
 import { fieldTypesRule } from './field-types.js';
 import { lengthsRule } from './lengths.js';
@@ -28,6 +29,7 @@ export const FILE_RULES: readonly FileRule[] = [
   sourcesRule,
   seriesFieldsRule,
   bodyRule,
+  controlCharacterRule,
 ];
 
 export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlugRule, seriesPartsRule];
