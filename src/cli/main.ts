@@ -7,6 +7,13 @@ import { type Io, processIo } from '../ui/io.js';
 import type { GlobalOptions } from '../workspace.js';
 import { buildProgram } from './program.js';
 
+/** "the disk is full (ENOSPC)": a failed write to stdout in words. */
+function outputFailure(e: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = { ENOSPC: 'the disk is full', EDQUOT: 'the disk quota is used up', EFBIG: 'the file is too large', EIO: 'an input/output error' };
+  const code = e.code ?? 'unknown error';
+  return words[code] ? `${words[code]} (${code})` : (e.message.split('\n')[0] ?? code);
+}
+
 function printError(io: Io, error: unknown, debug: boolean): number {
   const paint = io.paintErr;
   if (error instanceof PsgError) {
@@ -40,10 +47,12 @@ function configure(command: Command, io: () => Io): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  // A closed pipe (psg list | head) is not an error.
+  // A closed pipe (psg list | head) is not an error; any other failed write to stdout (a full
+  // disk, /dev/full) is one line and exit 2, since the output is incomplete.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    process.stderr.write(`psg: cannot write the output: ${outputFailure(e)}; what was written is incomplete\n`);
+    process.exit(ExitCode.usage);
   });
   const debug = argv.includes('--debug');
   let io = await processIo(!argv.includes('--no-color'));

@@ -7,7 +7,7 @@ import { digestLimit, parseWeek, selectDigest } from '../core/digest-select.js';
 import { plural } from '../core/text.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
 import { buildDigest, type Digest } from '../render/digest/model.js';
-import { writeFileAtomic } from '../store/atomic.js';
+import { writeOut } from '../store/out-file.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
 import { bodyReader, buildQuery, loadArticles } from './shared.js';
@@ -135,9 +135,9 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
   if (options.out !== undefined) {
     const target = resolve(io.cwd, options.out);
     try {
-      writeFileAtomic(target, document, { overwrite: true });
+      writeOut(target, options.out, document, ws.articlesDir);
     } catch (error) {
-      throw writeError(options.out, error);
+      throw error instanceof PsgError ? error : writeError(options.out, error);
     }
     if (io.stderrIsTTY) {
       const pages = selection.pages.length && !feed ? ` and ${plural(selection.pages.length, 'page')}` : '';

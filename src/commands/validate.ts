@@ -15,8 +15,9 @@ import { stylishFile, stylishSummary } from '../render/stylish.js';
 import { loadArchive } from '../store/archive.js';
 import { runTask } from '../store/parallel.js';
 import { type CheckedFile, checkFiles } from '../store/check-files.js';
-import { type FileStamp, readArticle } from '../store/read.js';
-import { rewriteArticle } from '../store/rewrite.js';
+import { readArticle } from '../store/read.js';
+import { FileChangedError, type ReadState } from '../store/atomic.js';
+import { readForRewrite, rewriteArticle } from '../store/rewrite.js';
 import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
@@ -70,14 +71,14 @@ function namedTargets(ws: Workspace, names: string[]): Target[] {
  * Write one file's fixes. A failed write (disk full, no permission, the file changed meanwhile)
  * leaves the file as it was and becomes a problem of that file; the other files still get theirs.
  */
-function writeFix(abs: string, text: string, bom: boolean, stamp: FileStamp | undefined): Problem | undefined {
+function writeFix(abs: string, text: string, bom: boolean, read: ReadState | undefined): Problem | undefined {
   try {
     // Through a link to the file it names, so that the link stays a link.
-    rewriteArticle(realpathSync(abs), text, bom, stamp);
+    rewriteArticle(realpathSync(abs), text, bom, read);
     return undefined;
   } catch (e) {
     const where = { line: 1, column: 1 };
-    if (e instanceof PsgError) {
+    if (e instanceof FileChangedError) {
       return error('fix-failed', 'The file changed while --fix worked on it, so nothing was written; run psg validate --fix again', where);
     }
     // "EFBIG: file too large, write" → "EFBIG: file too large"
@@ -147,10 +148,10 @@ export async function validate(names: string[], options: ValidateOptions, global
     for (const [path, result] of results) {
       if (!result.problems.some((p) => p.fix || (options.fixSuggestions && p.suggestion))) continue;
       // Read again: the text of every fixable file is not worth holding through the whole run.
-      const file = readArticle(result.abs, path, ctx);
+      const file = readForRewrite(result.abs, path, ctx);
       const fix = fixArticle(file, checkArticleFile(file, ctx), ctx, options.fixSuggestions);
       if (fix.text === undefined) continue;
-      const failed = writeFix(result.abs, fix.text, file.bom, file.stamp);
+      const failed = writeFix(result.abs, fix.text, file.bom, file.read);
       if (failed) {
         result.problems = [failed, ...result.problems];
         continue;

@@ -4,7 +4,7 @@ import type { Article } from './article.js';
 import type { CoreContext } from './context.js';
 import { type FrontMatter, parseFrontMatter, splitFrontMatter } from './frontmatter.js';
 import { toArticle } from './normalise.js';
-import { error, type Problem } from './problem.js';
+import { error, internalProblem, type Problem } from './problem.js';
 import { bodyIsBlank } from './rules/body.js';
 
 export interface ArticleFile {
@@ -124,7 +124,12 @@ export function decodeArticle(path: string, bytes: Uint8Array, ctx: CoreContext,
     return file;
   }
   file.data = parsed.data;
-  file.article = toArticle(path, parsed.data, ctx);
+  try {
+    file.article = toArticle(path, parsed.data, ctx);
+  } catch (e) {
+    // A bug of psg's on this file's values: a problem of this file, never of the whole run.
+    file.problems.push(internalProblem('reading the fields', e));
+  }
   return file;
 }
 

@@ -2,7 +2,7 @@
 import type { ArticleFile } from './article-file.js';
 import type { CoreContext } from './context.js';
 import { locateProblems } from './locate.js';
-import { byPosition, type Problem } from './problem.js';
+import { byPosition, internalProblem, type Problem } from './problem.js';
 import { checkFile, type FileFacts } from './rules/index.js';
 
 /** Every file-level problem of a decoded file, each with its line and column, in file order. */
@@ -15,7 +15,17 @@ export function checkArticleFile(file: ArticleFile, ctx: CoreContext): Problem[]
     const facts: FileFacts = { path: file.path, data: file.data, body, bodyLine: fm.bodyLine };
     if (file.article) facts.article = file.article;
     problems.push(...checkFile(facts, ctx));
-    locateProblems(problems, fm.yaml, fm.yamlLine);
+    try {
+      locateProblems(problems, fm.yaml, fm.yamlLine);
+    } catch (e) {
+      // Problems not yet placed go to the top of the file, with a word about the failure.
+      for (const p of problems) {
+        delete p.at;
+        p.line ??= 1;
+        p.column ??= 1;
+      }
+      problems.push(internalProblem('finding where the problems are', e));
+    }
   }
   return problems.sort(byPosition);
 }

@@ -21,7 +21,22 @@ function splitLines(yaml: string): Line[] {
   }
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Whether a line is `field:` (bare, "quoted" or 'quoted') followed by a space, a tab or
+ * nothing. Compared as text: a key is never made into a regular expression, whatever it holds.
+ */
+function isKeyLine(text: string, field: string): boolean {
+  for (const quote of ['', '"', "'"]) {
+    const key = quote + field + quote;
+    if (!text.startsWith(key)) continue;
+    let i = key.length;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (text[i] !== ':') continue;
+    const after = text[i + 1];
+    if (after === undefined || after === ' ' || after === '\t') return true;
+  }
+  return false;
+}
 
 /** Start offsets of the items of a one-line flow list "[a, "b, c", d]" (from its "["). */
 function flowItems(text: string, open: number): number[] | undefined {
@@ -58,8 +73,7 @@ function flowItems(text: string, open: number): number[] | undefined {
 function fastOffset(lines: Line[], path: readonly (string | number)[], key: boolean): number | undefined {
   const [field, index] = path;
   if (typeof field !== 'string' || path.length > 2 || (path.length === 2 && typeof index !== 'number')) return undefined;
-  const keyRe = new RegExp(`^(["']?)${escapeRe(field)}\\1[ \\t]*:(?:[ \\t]|$)`);
-  const at = lines.findIndex((l) => keyRe.test(l.text));
+  const at = lines.findIndex((l) => isKeyLine(l.text, field));
   if (at === -1) return undefined;
   const line = lines[at]!;
   if (key) return line.start;

@@ -44,3 +44,9 @@ export function warning(rule: string, message: string, where: Partial<Problem> =
 export function byPosition(a: Problem, b: Problem): number {
   return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule);
 }
+
+/** psg itself failed on this file (a bug, not the editor's mistake): said so, and where to report it. */
+export function internalProblem(where: string, e: unknown): Problem {
+  const why = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 200);
+  return error('internal', `psg failed inside ${where} on this file (${why}); the other checks and files went on. Please report it, with the file`, { line: 1, column: 1 });
+}

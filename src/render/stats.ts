@@ -2,6 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { GroupKey } from '../core/query.js';
 import { renderBars } from '../ui/bars.js';
+import { visible } from '../core/visible.js';
 
 export interface StatsRow {
   /** A region, 'YYYY-MM', 'YYYY', a type or a tag; null for articles with none. */
@@ -19,14 +20,14 @@ export interface StatsReport {
 
 export function statsChart(report: StatsReport, columns: number, paint: ChalkInstance): string {
   return renderBars(
-    report.rows.map((r) => ({ label: r.label, count: r.count, muted: r.key === null })),
+    report.rows.map((r) => ({ label: visible(r.label), count: r.count, muted: r.key === null })),
     columns,
     paint,
   );
 }
 
 export function statsPlain(report: StatsReport): string {
-  return report.rows.map((r) => `${r.label}\t${r.count}\n`).join('');
+  return report.rows.map((r) => `${visible(r.label)}\t${r.count}\n`).join('');
 }
 
 export function statsJson(report: StatsReport): string {

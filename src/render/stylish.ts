@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import { plural } from '../core/text.js';
 import { displayWidth, wrapToWidth } from '../ui/table.js';
 import type { FileReport, ReportSummary, Totals } from './report.js';
+import { visible } from '../core/visible.js';
 
 const RULE_GAP = 3;
 /** Narrower than this, a message column beside the rule ids is too cramped: the id goes below. */
@@ -15,8 +16,9 @@ const MIN_MESSAGE = 24;
 const fit = (text: string, width: number | undefined): string[] => (width === undefined ? [text] : wrapToWidth(text, width));
 
 export function stylishFile(file: FileReport, paint: ChalkInstance, width?: number): string {
-  const out = fit(file.path, width).map((l) => paint.underline(l));
-  const rows = file.problems.map((p) => ({ where: `${p.line ?? 1}:${p.column ?? 1}`, p }));
+  // File names and messages quote the article's own text: nothing in it may act on the terminal.
+  const out = fit(visible(file.path), width).map((l) => paint.underline(l));
+  const rows = file.problems.map((p) => ({ where: `${p.line ?? 1}:${p.column ?? 1}`, p: { ...p, message: visible(p.message) } }));
   const whereWidth = Math.max(...rows.map((r) => r.where.length));
   const longestMessage = Math.max(...rows.map((r) => displayWidth(r.p.message)));
   const longestRule = Math.max(...rows.map((r) => r.p.rule.length));

@@ -1,7 +1,8 @@
 // Every rule, in the order their problems read best. Each is one concern in a file of its own.
 import type { CoreContext } from '../context.js';
-import type { Problem } from '../problem.js';
+import { internalProblem, type Problem } from '../problem.js';
 import { bodyRule } from './body.js';
+import { controlCharacterRule } from './control-characters.js';
 import { dateRule } from './date.js';
 import { fieldTypesRule } from './field-types.js';
 import { lengthsRule } from './lengths.js';
@@ -28,18 +29,35 @@ export const FILE_RULES: readonly FileRule[] = [
   sourcesRule,
   seriesFieldsRule,
   bodyRule,
+  controlCharacterRule,
 ];
 
 export const ARCHIVE_RULES: readonly ArchiveRule[] = [duplicateSlugRule, seriesPartsRule, seriesOrderRule, seriesSimilarRule];
 
 export function checkFile(file: FileFacts, ctx: CoreContext): Problem[] {
-  return FILE_RULES.flatMap((rule) => rule.check(file, ctx));
+  // A rule that fails on one file's values is a problem of that file: the other rules, and
+  // the other files, are still checked and reported.
+  return FILE_RULES.flatMap((rule) => {
+    try {
+      return rule.check(file, ctx);
+    } catch (e) {
+      return [internalProblem(`the ${rule.name} rule`, e)];
+    }
+  });
 }
 
 export function checkArchive(articles: readonly ArchiveFacts[], ctx: CoreContext): Map<string, Problem[]> {
   const out = new Map<string, Problem[]>();
   for (const rule of ARCHIVE_RULES) {
-    for (const [path, problems] of rule.check(articles, ctx)) out.set(path, [...(out.get(path) ?? []), ...problems]);
+    let found: Map<string, Problem[]>;
+    try {
+      found = rule.check(articles, ctx);
+    } catch (e) {
+      // Not one file's fault, but shown on the first one, so that the report still comes out whole.
+      if (articles[0]) found = new Map([[articles[0].path, [internalProblem(`the ${rule.name} check across the archive`, e)]]]);
+      else continue;
+    }
+    for (const [path, problems] of found) out.set(path, [...(out.get(path) ?? []), ...problems]);
   }
   return out;
 }

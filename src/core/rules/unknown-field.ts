@@ -1,6 +1,7 @@
 import { FIELD_NAMES } from '../article.js';
 import { error, type Problem, warning } from '../problem.js';
 import { fold, suggest } from '../text.js';
+import { shortValue } from '../visible.js';
 import type { FileRule } from './types.js';
 
 // Keys that reach an object's prototype if any code ever copied them into a plain object.
@@ -8,7 +9,7 @@ const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 function forbidden(path: (string | number)[]): Problem {
   const key = String(path[path.length - 1]);
-  return error('forbidden-key', `The key "${key}" is not allowed in front matter; remove it`, { at: { path, key: true } });
+  return error('forbidden-key', `The key "${shortValue(key)}" is not allowed in front matter; remove it`, { at: { path, key: true } });
 }
 
 function forbiddenKeys(value: unknown, path: (string | number)[], out: Problem[]): void {
@@ -38,12 +39,12 @@ export const unknownFieldRule: FileRule = {
         const same = FIELD_NAMES.find((name) => fold(name) === fold(key));
         if (same !== undefined) {
           const fix = data.has(same) ? {} : { fix: { field: key, rename: same } };
-          problems.push(warning('unknown-field', `Unknown field "${key}"; write it as "${same}"`, { at, ...fix }));
+          problems.push(warning('unknown-field', `Unknown field "${shortValue(key)}"; write it as "${same}"`, { at, ...fix }));
         } else {
           const near = suggest(key, FIELD_NAMES, 1);
           const mean = near.length ? `; did you mean "${near[0]}"?` : `; psg reads ${FIELD_NAMES.join(', ')}`;
           const suggestion = near.length && !data.has(near[0]!) ? { suggestion: { field: key, rename: near[0]! } } : {};
-          problems.push(warning('unknown-field', `Unknown field "${key}"${mean}`, { at, ...suggestion }));
+          problems.push(warning('unknown-field', `Unknown field "${shortValue(key)}"${mean}`, { at, ...suggestion }));
         }
       }
       forbiddenKeys(value, [key], problems);

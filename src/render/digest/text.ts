@@ -9,18 +9,20 @@
 // nobody wants that), and the text ends with a newline, as a text file and a shell expect.
 import type { Digest, DigestEntry } from './model.js';
 import { summaryLines } from './model.js';
+import { visible, visibleLines } from '../../core/visible.js';
 
 const INDENT = '    ';
 
 function block(entry: DigestEntry): string {
-  const parts = [`  • ${entry.article.title}`];
+  // A terminal shows this digest: the article's text may not act on it, nor break its layout.
+  const parts = [`  • ${visible(entry.article.title)}`];
   if (entry.date) parts.push(`${INDENT}${entry.date}`);
-  parts.push(summaryLines(entry.article.summary).map((line) => (/^[ \t]*$/.test(line) ? '' : INDENT + line)).join('\n'));
+  parts.push(summaryLines(visibleLines(entry.article.summary)).map((line) => (/^[ \t]*$/.test(line) ? '' : INDENT + line)).join('\n'));
   return parts.join('\n\n');
 }
 
 export function renderText(digest: Digest): string {
   const parts = digest.entries.map(block);
-  if (digest.titleGiven) parts.unshift(digest.title);
+  if (digest.titleGiven) parts.unshift(visible(digest.title));
   return parts.length ? `${parts.join('\n\n')}\n` : '';
 }

@@ -1,10 +1,19 @@
 // --format csv: RFC 4180 (a header row, CRLF line ends, fields quoted when they hold a comma,
-// a quote or a line break), written by csv-stringify. Lists are joined with "; ".
+// a quote or a line break), written by csv-stringify. Lists are joined with "; ". A cell that
+// a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
+// gets a leading ' (OWASP's advice against CSV injection).
 import { stringify } from 'csv-stringify/sync';
 import { articleRecord, RECORD_FIELDS } from './record.js';
 import type { ListRenderer, ListRow } from './view.js';
 
 type Cell = string | number | boolean | null;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The cell as text a spreadsheet shows, never runs. */
+export function inertCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
 
 function flat(row: ListRow): Record<string, Cell> {
   const record = articleRecord(row);
@@ -26,6 +35,9 @@ export const listCsv: ListRenderer = (view) => {
     header: true,
     columns: [...(grouped ? ['group'] : []), ...RECORD_FIELDS],
     record_delimiter: 'windows',
-    cast: { boolean: (value) => (value ? 'true' : 'false') },
+    cast: { boolean: (value) => (value ? 'true' : 'false'), string: inertCell },
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare line
+    // feed or carriage return; RFC 4180 wants every field with a line break quoted.
+    quoted_match: /[\r\n]/,
   });
 };

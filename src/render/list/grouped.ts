@@ -3,6 +3,7 @@
 import { type Column, cutToWidth, displayWidth, fitColumns, formatHeader, formatRow } from '../../ui/table.js';
 import { headerPaint, listColumns } from './table.js';
 import type { ListBy, ListRenderer, ListRow } from './view.js';
+import { visible } from '../../core/visible.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const TYPES: Record<string, string> = { news: 'News', letter: 'Letters', page: 'Pages' };
@@ -35,7 +36,7 @@ export const listGrouped: ListRenderer = (view, options, paint) => {
   const out = [`${INDENT}${formatHeader(columns, widths, headerPaint(paint))}\n`];
   for (const group of groups) {
     const count = `(${group.rows.length})`;
-    let label = groupLabel(view.by, group.key);
+    let label = visible(groupLabel(view.by, group.key));
     if (options.width !== undefined) label = cutToWidth(label, options.width - displayWidth(count) - 1);
     out.push(`\n${paint.bold(label)} ${paint.dim(count)}\n`);
     for (const row of group.rows) out.push(`${INDENT}${formatRow(columns, widths, row)}\n`);

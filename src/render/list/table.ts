@@ -3,6 +3,7 @@
 import type { ChalkInstance } from 'chalk';
 import { type Column, fitColumns, formatHeader, formatRow } from '../../ui/table.js';
 import type { ListRenderer, ListRow } from './view.js';
+import { visible } from '../../core/visible.js';
 
 /** What the DATE and REGIONS cells show when there is none (pages, national items). */
 export const NONE = '—';
@@ -14,14 +15,14 @@ export function listColumns(paint: ChalkInstance): Column<ListRow>[] {
     { header: 'DATE', text: (r) => r.article.date?.date ?? NONE, paint: (t) => none(t, t), squeeze: 4 },
     {
       header: 'TYPE',
-      text: (r) => r.article.type,
+      text: (r) => visible(r.article.type),
       paint: (t, r) => (r.article.type === 'news' ? paint.cyan(t) : r.article.type === 'letter' ? paint.magenta(t) : paint.yellow(t)),
       squeeze: 3,
     },
-    { header: 'REGIONS', text: (r) => r.regions.join(', ') || NONE, paint: (t) => none(t, paint.green(t)), squeeze: 2, min: 10 },
+    { header: 'REGIONS', text: (r) => visible(r.regions.join(', ')) || NONE, paint: (t) => none(t, paint.green(t)), squeeze: 2, min: 10 },
     {
       header: 'TITLE',
-      text: (r) => (r.article.draft ? DRAFT : '') + r.article.title,
+      text: (r) => (r.article.draft ? DRAFT : '') + visible(r.article.title),
       paint: (t, r) => (r.article.draft && t.startsWith(DRAFT) ? paint.yellow(DRAFT) + t.slice(DRAFT.length) : t),
       squeeze: 1,
       min: 16,

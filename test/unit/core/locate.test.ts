@@ -67,3 +67,15 @@ describe('lineColumn', () => {
     expect(lineColumn('ab\ncd\n', 3)).toEqual({ line: 1, column: 0 });
   });
 });
+
+describe('locateProblems with keys no regular expression could hold', () => {
+  it('places a 40,000-character key, and keys full of regular-expression syntax', () => {
+    const long = 'k'.repeat(40_000);
+    expect(at(`title: T\n${long}: 1\n`, [long], true)).toBe('3:1');
+    for (const key of ['a.*', '(x', '[', 'a|b', '\\1', '^$', '"q"']) {
+      expect(at(`title: T\nother: 1\n${key}: 1\n`, [key], true)).toBe('4:1');
+    }
+    // "a.*" must not match a line of another key, as a pattern would.
+    expect(at(`abc: 1\na.*: 2\n`, ['a.*'], true)).toBe('3:1');
+  });
+});

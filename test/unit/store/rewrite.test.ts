@@ -1,24 +1,35 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PsgError } from '../../../src/errors.js';
-import { readBytes } from '../../../src/store/read.js';
-import { rewriteArticle } from '../../../src/store/rewrite.js';
+import { FileChangedError } from '../../../src/store/atomic.js';
+import { readForRewrite, rewriteArticle } from '../../../src/store/rewrite.js';
+import { coreContext } from '../../helpers/core.js';
 import { cleanup, testdir } from '../../helpers/testdir.js';
 
 afterAll(cleanup);
 
-function stampOf(path: string) {
-  const read = readBytes(path);
-  if (!read.ok) throw new Error(read.message);
-  return read.stamp;
+const ctx = coreContext();
+
+function readOf(path: string) {
+  const file = readForRewrite(path, 'a.md', ctx);
+  if (!file.read) throw new Error('not read');
+  return file.read;
+}
+
+function refusal(run: () => void): unknown {
+  try {
+    run();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
 }
 
 describe('rewriteArticle', () => {
   it('replaces the file, putting back its BOM', () => {
     const dir = testdir({ 'a.md': '\uFEFF---\r\nregions: cuzco\r\n---\r\n' });
     const path = join(dir, 'a.md');
-    rewriteArticle(path, '---\r\nregions: [Cusco]\r\n---\r\n', true, stampOf(path));
+    rewriteArticle(path, '---\r\nregions: [Cusco]\r\n---\r\n', true, readOf(path));
     expect(readFileSync(path, 'utf8')).toBe('\uFEFF---\r\nregions: [Cusco]\r\n---\r\n');
     expect(readdirSync(dir)).toEqual(['a.md']);
   });
@@ -26,17 +37,33 @@ describe('rewriteArticle', () => {
   it('refuses, and writes nothing, when the file changed since it was read', () => {
     const dir = testdir({ 'a.md': '---\nregions: cuzco\n---\n' });
     const path = join(dir, 'a.md');
-    const stamp = stampOf(path);
+    const read = readOf(path);
     appendFileSync(path, 'A line the editor added meanwhile.\n');
-    let thrown: unknown;
-    try {
-      rewriteArticle(path, '---\nregions: [Cusco]\n---\n', false, stamp);
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBeInstanceOf(PsgError);
-    expect((thrown as PsgError).message).toContain('changed while psg was fixing it; nothing was written');
+    const thrown = refusal(() => rewriteArticle(path, '---\nregions: [Cusco]\n---\n', false, read));
+    expect(thrown).toBeInstanceOf(FileChangedError);
+    expect((thrown as Error).message).toContain('changed while psg was rewriting it; nothing was written');
     expect(readFileSync(path, 'utf8')).toBe('---\nregions: cuzco\n---\nA line the editor added meanwhile.\n');
+    expect(readdirSync(dir)).toEqual(['a.md']);
+  });
+
+  it('refuses a same-size change with the old mtime put back (the bytes are compared)', () => {
+    const dir = testdir({ 'a.md': '---\nregions: cuzco\n---\n' });
+    const path = join(dir, 'a.md');
+    const before = statSync(path);
+    const read = readOf(path);
+    writeFileSync(path, '---\nregions: junin\n---\n');
+    utimesSync(path, before.atime, before.mtime);
+    expect(refusal(() => rewriteArticle(path, '---\nregions: [Cusco]\n---\n', false, read))).toBeInstanceOf(FileChangedError);
+    expect(readFileSync(path, 'utf8')).toBe('---\nregions: junin\n---\n');
+  });
+
+  it('refuses when the file was replaced by a save-by-rename with the same bytes and stamps', () => {
+    const dir = testdir({ 'a.md': '---\nregions: cuzco\n---\n', 'b.md': '---\nregions: cuzco\n---\n' });
+    const path = join(dir, 'a.md');
+    const read = readOf(path);
+    renameSync(join(dir, 'b.md'), path);
+    expect(refusal(() => rewriteArticle(path, '---\nregions: [Cusco]\n---\n', false, read))).toBeInstanceOf(FileChangedError);
+    expect(readFileSync(path, 'utf8')).toBe('---\nregions: cuzco\n---\n');
     expect(readdirSync(dir)).toEqual(['a.md']);
   });
 });
