@@ -1,4 +1,5 @@
 // What several commands do the same way: load the archive, read the shared filters.
+import { resolve } from 'node:path';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
 import type { CoreContext } from '../core/context.js';
@@ -10,13 +11,28 @@ import { PsgError } from '../errors.js';
 import { type Archive, type CacheOptions, loadArchive, loadArchiveSync } from '../store/archive.js';
 import { readBody } from '../store/body.js';
 import { cacheDir } from '../store/cache-dir.js';
+import { prepareCacheDir } from '../store/cache-ready.js';
 import { packageVersion } from '../data.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 
+/** The cache folder of this run, made ready the first time it is asked for. */
+let cacheReady: { dir: string; ok: boolean } | undefined;
+
+/**
+ * Where the index lives, or undefined for none (--no-cache, or a cache folder that cannot be
+ * used: psg then works without its index, and says so once).
+ */
 function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
-  return global.cache === false ? undefined : { dir: cacheDir(io.env), version: packageVersion() };
+  if (global.cache === false) return undefined;
+  const dir = resolve(io.cwd, cacheDir(io.env));
+  if (cacheReady?.dir !== dir) {
+    const ready = prepareCacheDir(dir);
+    cacheReady = { dir, ok: ready.ok };
+    if (!ready.ok) io.err(`${io.paintErr.yellow('psg:')} working without the index this time (it only saves time): ${ready.why}; set PSG_CACHE_DIR to a folder psg can write in, or pass --no-cache\n`);
+  }
+  return cacheReady.ok ? { dir, version: packageVersion() } : undefined;
 }
 
 function noteUnreadable(archive: Archive, io: Io): Archive {

@@ -55,10 +55,10 @@ export function walkTree(abs: string, rel: string, real: string, visit: TreeVisi
   for (const entry of entries) {
     const name = entry.name;
     // A plain entry of a real folder has a real path of its own: no realpath call needed.
-    if (entry.isFile()) {
-      if (isArticleName(name)) visit.file(at + name);
-    } else if (entry.isDirectory()) walkTree(`${abs}/${name}`, at + name, `${real}/${name}`, visit, skipped);
+    if (entry.isDirectory()) walkTree(`${abs}/${name}`, at + name, `${real}/${name}`, visit, skipped);
     else if (entry.isSymbolicLink()) visit.link(`${abs}/${name}`, at + name);
+    // A pipe or a device named like an article is taken too: reading refuses it, and says so.
+    else if (isArticleName(name)) visit.file(at + name);
   }
 }
 
@@ -83,20 +83,17 @@ export function scanArticles(root: string): ScanResult {
     const { abs, rel } = links[i]!;
     let real: string;
     let isDir: boolean;
-    let isFile: boolean;
     try {
       real = realpathSync(abs);
       const st = statSync(real);
       isDir = st.isDirectory();
-      isFile = st.isFile();
     } catch {
       skipped.push({ path: rel, why: 'is a broken link' });
       continue;
     }
     if (real !== realRoot && !real.startsWith(prefix)) skipped.push({ path: rel, why: 'links outside the articles folder' });
     else if (isDir) walkTree(abs, rel, real, visit, skipped);
-    // Only regular files: a link to a pipe or a device would block a read for ever.
-    else if (!isFile) skipped.push({ path: rel, why: 'links to something that is not a file' });
+    // A link to a pipe or a device is taken like one: reading refuses it, and says so.
     else if (isArticleName(basename(rel))) {
       // Already taken through its plain path (its folder was read, and the name is not skipped)?
       const taken = seenDirs.has(dirname(real)) && !skipName(basename(real)) && isArticleName(basename(real));
