@@ -1,5 +1,5 @@
 // What several commands do the same way: load the archive, read the shared filters.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
 import type { CoreContext } from '../core/context.js';
@@ -10,6 +10,7 @@ import { orList, plural } from '../core/text.js';
 import { PsgError } from '../errors.js';
 import { type Archive, type CacheOptions, loadArchive, loadArchiveSync } from '../store/archive.js';
 import { readBody } from '../store/body.js';
+import { shownPath } from '../store/paths.js';
 import { cacheDir } from '../store/cache-dir.js';
 import { prepareCacheDir } from '../store/cache-ready.js';
 import { packageVersion } from '../data.js';
@@ -36,6 +37,11 @@ function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
 }
 
 function noteUnreadable(archive: Archive, io: Io): Archive {
+  const folders = archive.unreadableFolders.map((rel) => shownPath(io.cwd, join(archive.root, rel)) || '.');
+  if (folders.length) {
+    const named = folders.length > 3 ? `${folders.slice(0, 3).join(', ')}, …` : folders.join(', ');
+    io.err(`${io.paintErr.yellow('psg:')} ${plural(folders.length, 'folder')} could not be read (${named}), so ${folders.length === 1 ? 'its' : 'their'} articles are left out; \`psg validate\` says why\n`);
+  }
   const n = archive.unreadable.length;
   if (n) io.err(`${io.paintErr.yellow('psg:')} ${plural(n, 'file')} could not be read as ${n === 1 ? 'an article' : 'articles'}; \`psg validate\` says why\n`);
   return archive;

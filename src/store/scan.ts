@@ -8,6 +8,8 @@ import { basename, dirname, sep } from 'node:path';
 export interface Skipped {
   path: string;
   why: string;
+  /** For a folder that could not be read, the error code: its articles are missing (a problem). */
+  code?: string;
 }
 
 export interface ScanResult {
@@ -15,6 +17,8 @@ export interface ScanResult {
   files: string[];
   /** Entries that were not followed, with why, for --debug. */
   skipped: Skipped[];
+  /** Folders that could not be read ('.' for the articles folder itself): a problem to report. */
+  unreadable: Skipped[];
 }
 
 export function skipName(name: string): boolean {
@@ -34,7 +38,8 @@ export function entriesOf(abs: string, rel: string, skipped: Skipped[]): Dirent[
       .filter((e) => !skipName(e.name))
       .sort(byName);
   } catch (e) {
-    skipped.push({ path: rel || '.', why: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    skipped.push({ path: rel || '.', why: `cannot be read (${code})`, code });
     return undefined;
   }
 }
@@ -103,5 +108,5 @@ export function scanArticles(root: string): ScanResult {
       }
     }
   }
-  return { files, skipped };
+  return { files, skipped, unreadable: skipped.filter((s) => s.code !== undefined) };
 }
