@@ -1,12 +1,13 @@
 // psg.config.json: found from the current folder upward (or --config FILE), checked key by
 // key, and turned into the settings the commands use. Unknown keys and bad values are errors
 // that name the key and the file.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isValidTimeZone } from './core/dates.js';
 import { isWellFormedTag } from './core/tags.js';
 import { suggest } from './core/text.js';
 import { PsgError } from './errors.js';
+import { readBytes } from './store/read.js';
 
 export const CONFIG_NAME = 'psg.config.json';
 export const LANGS = ['en', 'es'] as const;
@@ -132,15 +133,24 @@ export function checkConfig(raw: unknown, file: string): Config {
   return config;
 }
 
+/** A config is a few lines of JSON; anything this large is not one. */
+const CONFIG_BYTES = 1024 * 1024;
+
 export function loadConfig(explicit: string | undefined, cwd: string): Config {
   const file = explicit ? resolve(cwd, explicit) : findConfigFile(cwd);
   if (!file) return { digest: {} };
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw new PsgError(`cannot read the config file ${file}`, { hint: 'Check the path given to --config' });
+  // Only a regular file, and only so much of it: --config /dev/zero or a pipe must not hang psg.
+  const read = readBytes(file, CONFIG_BYTES);
+  if (!read.ok) {
+    const why =
+      read.reason === 'too-large'
+        ? `it is ${Number(read.message).toLocaleString('en')} bytes, over the ${CONFIG_BYTES.toLocaleString('en')} a config may be`
+        : read.reason === 'not-a-file'
+          ? `it is ${read.message}, not a file`
+          : `(${read.message})`;
+    throw new PsgError(`cannot read the config file ${file}${read.reason === 'unreadable' ? ' ' : ': '}${why}`, { hint: explicit ? 'Give --config a psg.config.json file' : `Fix or remove ${file}` });
   }
+  const text = read.bytes.toString('utf8');
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));

@@ -1,4 +1,5 @@
 // What several commands do the same way: load the archive, read the shared filters.
+import { join, resolve } from 'node:path';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
 import type { CoreContext } from '../core/context.js';
@@ -9,17 +10,38 @@ import { orList, plural } from '../core/text.js';
 import { PsgError } from '../errors.js';
 import { type Archive, type CacheOptions, loadArchive, loadArchiveSync } from '../store/archive.js';
 import { readBody } from '../store/body.js';
+import { shownPath } from '../store/paths.js';
 import { cacheDir } from '../store/cache-dir.js';
+import { prepareCacheDir } from '../store/cache-ready.js';
 import { packageVersion } from '../data.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 
+/** The cache folder of this run, made ready the first time it is asked for. */
+let cacheReady: { dir: string; ok: boolean } | undefined;
+
+/**
+ * Where the index lives, or undefined for none (--no-cache, or a cache folder that cannot be
+ * used: psg then works without its index, and says so once).
+ */
 function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
-  return global.cache === false ? undefined : { dir: cacheDir(io.env), version: packageVersion() };
+  if (global.cache === false) return undefined;
+  const dir = resolve(io.cwd, cacheDir(io.env));
+  if (cacheReady?.dir !== dir) {
+    const ready = prepareCacheDir(dir);
+    cacheReady = { dir, ok: ready.ok };
+    if (!ready.ok) io.err(`${io.paintErr.yellow('psg:')} working without the index this time (it only saves time): ${ready.why}; set PSG_CACHE_DIR to a folder psg can write in, or pass --no-cache\n`);
+  }
+  return cacheReady.ok ? { dir, version: packageVersion() } : undefined;
 }
 
 function noteUnreadable(archive: Archive, io: Io): Archive {
+  const folders = archive.unreadableFolders.map((rel) => shownPath(io.cwd, join(archive.root, rel)) || '.');
+  if (folders.length) {
+    const named = folders.length > 3 ? `${folders.slice(0, 3).join(', ')}, …` : folders.join(', ');
+    io.err(`${io.paintErr.yellow('psg:')} ${plural(folders.length, 'folder')} could not be read (${named}), so ${folders.length === 1 ? 'its' : 'their'} articles are left out; \`psg validate\` says why\n`);
+  }
   const n = archive.unreadable.length;
   if (n) io.err(`${io.paintErr.yellow('psg:')} ${plural(n, 'file')} could not be read as ${n === 1 ? 'an article' : 'articles'}; \`psg validate\` says why\n`);
   return archive;

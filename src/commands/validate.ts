@@ -37,6 +37,9 @@ interface Target {
   rel: string;
 }
 
+/** A folder that cannot be read, with the problem that says so. */
+type FolderTarget = Target & { problem: Problem };
+
 /** What is kept of a checked file: only files with problems are kept at all. */
 interface Result {
   abs: string;
@@ -50,7 +53,7 @@ interface Result {
  * twice is checked once (else it would clash with itself as a duplicate slug); a file outside
  * the articles folder goes by its absolute path, which no article of the folder can share.
  */
-function namedTargets(ws: Workspace, names: string[]): Target[] {
+function namedTargets(ws: Workspace, names: string[], unreadable: FolderTarget[]): Target[] {
   const targets = new Map<string, Target>();
   const add = (abs: string) => targets.set(abs, { abs, rel: relativeInside(ws.articlesDir, abs) ?? abs.split(sep).join('/') });
   for (const name of names) {
@@ -59,12 +62,23 @@ function namedTargets(ws: Workspace, names: string[]): Target[] {
       throw new PsgError(`no such file: ${name}`, { hint: 'Name article files or folders, or run psg validate with no arguments to check them all' });
     }
     const stat = statSync(abs);
-    if (stat.isDirectory()) for (const file of scanArticles(abs).files) add(join(abs, file));
+    if (stat.isDirectory()) {
+      const scan = scanArticles(abs);
+      for (const file of scan.files) add(join(abs, file));
+      for (const folder of scan.unreadable) unreadable.push(folderTarget(ws, join(abs, folder.path), folder.code!));
+    }
     // A pipe or a device would block the read for ever.
     else if (!stat.isFile()) throw new PsgError(`not a file: ${name}`, { hint: 'Name article files (.md) or folders' });
     else add(abs);
   }
   return [...targets.values()];
+}
+
+/** A folder that cannot be read: the articles in it go unchecked, an error of its own. */
+function folderTarget(ws: Workspace, abs: string, code: string): FolderTarget {
+  const rel = relativeInside(ws.articlesDir, abs) ?? abs.split(sep).join('/');
+  const message = `This folder cannot be read (${code}), so the articles in it are not checked; check its permissions`;
+  return { abs, rel: `${rel}/`, problem: error('folder-unreadable', message, { line: 1, column: 1 }) };
 }
 
 /**
@@ -101,8 +115,9 @@ export async function validate(names: string[], options: ValidateOptions, global
 
   let checked: number;
   let root: string | undefined;
+  const folders: FolderTarget[] = [];
   if (names.length) {
-    const targets = namedTargets(ws, names);
+    const targets = namedTargets(ws, names, folders);
     for (const t of targets) {
       absOf.set(t.rel, t.abs);
       const file = readArticle(t.abs, t.rel, ctx);
@@ -119,7 +134,8 @@ export async function validate(names: string[], options: ValidateOptions, global
   } else {
     const dir = requireArticlesDir(ws);
     root = dir;
-    const { files } = scanArticles(dir);
+    const { files, unreadable } = scanArticles(dir);
+    for (const folder of unreadable) folders.push(folderTarget(ws, join(dir, folder.path), folder.code!));
     const shown = progress(io, 'checking');
     try {
       for (const file of await runTask('check-files', checkFiles, dir, files, ctx, { onProgress: shown.update })) visit(file, join(dir, file.path));
@@ -128,6 +144,7 @@ export async function validate(names: string[], options: ValidateOptions, global
     }
     checked = files.length;
   }
+  for (const f of folders) results.set(f.rel, { abs: f.abs, problems: [f.problem], archive: [] });
   const abs = (path: string) => absOf.get(path) ?? (root === undefined ? undefined : join(root, path));
 
   // In path order, as a whole-folder run sees them: the later of two files with one slug is

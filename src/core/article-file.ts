@@ -40,9 +40,10 @@ function firstBadByte(bytes: Uint8Array): { line: number; column: number } {
 
 /**
  * The end of the closing "---" line in bytes that start with a front-matter block, or -1
- * when the bytes hold no closing line (yet).
+ * when the bytes hold no closing line (yet). `whole` says the bytes are the whole file: in
+ * a head, a "---" that reaches its last byte may go on (`---x: 1`) and proves nothing.
  */
-export function frontMatterEnd(bytes: Uint8Array, length: number): number {
+export function frontMatterEnd(bytes: Uint8Array, length: number, whole = true): number {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, length);
   let at = buf.indexOf(0x0a); // end of the opening line
   while (at !== -1) {
@@ -50,7 +51,7 @@ export function frontMatterEnd(bytes: Uint8Array, length: number): number {
     if (next === -1) return -1;
     let end = next + 4;
     while (end < length && (buf[end] === 0x20 || buf[end] === 0x09)) end++;
-    if (end === length) return end;
+    if (end === length) return whole ? end : -1;
     if (buf[end] === 0x0a) return end + 1;
     if (buf[end] === 0x0d && buf[end + 1] === 0x0a) return end + 2;
     at = next + 1;

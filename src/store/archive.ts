@@ -39,6 +39,8 @@ export class Archive {
     readonly total: number,
     /** How many were read rather than taken from the index. */
     readonly read: number,
+    /** Folders that could not be read, so their articles are missing ('.' for the root). */
+    readonly unreadableFolders: string[] = [],
   ) {
     this.parsed = new Array(sources.length);
   }
@@ -133,6 +135,8 @@ interface Plan {
   rowAt: Int32Array;
   /** Files to read: new, changed, or not in the index. */
   toRead: string[];
+  /** Folders the scan could not read. */
+  folders: string[];
 }
 
 /** About 2,000 articles' worth of index: below that, one thread checks faster than workers start. */
@@ -172,11 +176,11 @@ function plan(root: string, cache: CacheOptions | undefined): Plan {
   const startedAt = Date.now();
   const realRoot = realpathSync(root);
   const file = cache ? indexPath(cache.dir, realRoot) : undefined;
-  const { files } = scanArticles(root);
+  const { files, unreadable } = scanArticles(root);
   // Without an index there is nothing to compare with: every file is read.
   const index = file && cache ? readIndex(file, realRoot, cache.version) : undefined;
   const stamps = index ? statAll(root.endsWith('/') ? root : `${root}/`, files) : undefined;
-  return { startedAt, root, realRoot, file, index, files, count: files.length, ...compare(files, stamps, index) };
+  return { startedAt, root, realRoot, file, index, files, count: files.length, ...compare(files, stamps, index), folders: unreadable.map((s) => s.path) };
 }
 
 /**
@@ -206,7 +210,8 @@ async function planParallel(root: string, cache: CacheOptions | undefined, early
   // The scan's paths, joined, are compared with the index's in one step; they are split
   // into a list only when they differ.
   const files = index && found.joined === index.joinedPaths ? index.paths : found.joined === '' ? [] : found.joined.split('\0');
-  return { startedAt, root, realRoot, file, index, files, count: found.count, ...compare(files, found.stamps, index) };
+  // A folder that could not be read sends the scan the plain way: none is left out here.
+  return { startedAt, root, realRoot, file, index, files, count: found.count, ...compare(files, found.stamps, index), folders: [] };
 }
 
 /** Put the kept rows and the fresh ones in order, and store the index if anything changed. */
@@ -256,7 +261,7 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined): Arc
   }
   unreadable.sort();
   trace('archive ready');
-  return new Archive(p.root, sources, index, unreadable, p.count, fresh.length);
+  return new Archive(p.root, sources, index, unreadable, p.count, fresh.length, p.folders);
 }
 
 /** Load the archive, reading changed files on every core when there are many. */

@@ -2,9 +2,7 @@
 // existing file, never outside the folder.
 import { mkdirSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { LIMITS } from '../core/article.js';
 import { errnoCode, PsgError } from '../errors.js';
-import { readBytes } from './read.js';
 import { writeFileAtomic } from './atomic.js';
 import { relativeInside } from './paths.js';
 
@@ -59,13 +57,5 @@ export function createArticleFile(root: string, rel: string, text: string, optio
   return target;
 }
 
-/** The body template of a type, `_templates/<type>.md` in the articles folder, when there is one. */
-export function readTemplate(root: string, type: string): string | undefined {
-  const path = join(root, '_templates', `${type}.md`);
-  const read = readBytes(path, LIMITS.fileBytes);
-  if (read.ok) return read.bytes.toString('utf8');
-  if (read.reason === 'unreadable' && read.message === 'ENOENT') return undefined;
-  throw new PsgError(`cannot use the template ${path}: ${read.reason === 'too-large' ? 'it is over 1 MB' : read.message}`, {
-    hint: `Fix or remove _templates/${type}.md in the articles folder`,
-  });
-}
+// Read here, with the same rules as articles.
+export { readTemplate } from './template.js';

@@ -14,12 +14,12 @@
 //             everything is one pass over the file; read only when asked for
 // Rows are in the order the folder scan gives, so a run compares paths by position.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, readSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ArticleType } from '../core/article.js';
 import { ByteBatcher } from '../ui/chunked.js';
 import { writeFileAtomic } from './atomic.js';
-import type { FileStamp } from './read.js';
+import { type FileStamp, openRegular } from './read.js';
 
 /** Bump when the index layout or the meaning of a record changes. */
 const LAYOUT = 6;
@@ -197,14 +197,12 @@ function nulCount(text: string): number {
 
 /** A sound index for this root and version; undefined when there is none or it is damaged. */
 export function readIndex(file: string, realRoot: string, psgVersion: string): IndexData | undefined {
-  let fd: number;
+  // Only a regular file: a pipe put in its place must not hang psg.
+  const opened = openRegular(file);
+  if (!opened.ok) return undefined;
+  const fd = opened.fd;
   try {
-    fd = openSync(file, 'r');
-  } catch {
-    return undefined;
-  }
-  try {
-    const size = fstatSync(fd).size;
+    const size = opened.stat.size;
     check(size >= PRELUDE);
     const prelude = /^psg-index (\d+) (\d+) *\n$/.exec(readAt(fd, PRELUDE, 0).toString('latin1'));
     check(prelude !== null);
@@ -304,7 +302,6 @@ export function writeIndex(
   const metaBytes = meta.reduce((n, line) => n + line.length, 0);
   const binary = Buffer.concat([Buffer.from(numbers.buffer, 0, paths.length * 32), Buffer.from(order.buffer)]);
   const prelude = `psg-index ${metaBytes} ${binary.length}`.padEnd(PRELUDE - 1) + '\n';
-  mkdirSync(dirname(file), { recursive: true });
   writeFileAtomic(
     file,
     (write) => {

@@ -8,6 +8,8 @@ import { basename, dirname, sep } from 'node:path';
 export interface Skipped {
   path: string;
   why: string;
+  /** For a folder that could not be read, the error code: its articles are missing (a problem). */
+  code?: string;
 }
 
 export interface ScanResult {
@@ -15,6 +17,8 @@ export interface ScanResult {
   files: string[];
   /** Entries that were not followed, with why, for --debug. */
   skipped: Skipped[];
+  /** Folders that could not be read ('.' for the articles folder itself): a problem to report. */
+  unreadable: Skipped[];
 }
 
 export function skipName(name: string): boolean {
@@ -34,7 +38,8 @@ export function entriesOf(abs: string, rel: string, skipped: Skipped[]): Dirent[
       .filter((e) => !skipName(e.name))
       .sort(byName);
   } catch (e) {
-    skipped.push({ path: rel || '.', why: `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    skipped.push({ path: rel || '.', why: `cannot be read (${code})`, code });
     return undefined;
   }
 }
@@ -55,10 +60,10 @@ export function walkTree(abs: string, rel: string, real: string, visit: TreeVisi
   for (const entry of entries) {
     const name = entry.name;
     // A plain entry of a real folder has a real path of its own: no realpath call needed.
-    if (entry.isFile()) {
-      if (isArticleName(name)) visit.file(at + name);
-    } else if (entry.isDirectory()) walkTree(`${abs}/${name}`, at + name, `${real}/${name}`, visit, skipped);
+    if (entry.isDirectory()) walkTree(`${abs}/${name}`, at + name, `${real}/${name}`, visit, skipped);
     else if (entry.isSymbolicLink()) visit.link(`${abs}/${name}`, at + name);
+    // A pipe or a device named like an article is taken too: reading refuses it, and says so.
+    else if (isArticleName(name)) visit.file(at + name);
   }
 }
 
@@ -83,20 +88,17 @@ export function scanArticles(root: string): ScanResult {
     const { abs, rel } = links[i]!;
     let real: string;
     let isDir: boolean;
-    let isFile: boolean;
     try {
       real = realpathSync(abs);
       const st = statSync(real);
       isDir = st.isDirectory();
-      isFile = st.isFile();
     } catch {
       skipped.push({ path: rel, why: 'is a broken link' });
       continue;
     }
     if (real !== realRoot && !real.startsWith(prefix)) skipped.push({ path: rel, why: 'links outside the articles folder' });
     else if (isDir) walkTree(abs, rel, real, visit, skipped);
-    // Only regular files: a link to a pipe or a device would block a read for ever.
-    else if (!isFile) skipped.push({ path: rel, why: 'links to something that is not a file' });
+    // A link to a pipe or a device is taken like one: reading refuses it, and says so.
     else if (isArticleName(basename(rel))) {
       // Already taken through its plain path (its folder was read, and the name is not skipped)?
       const taken = seenDirs.has(dirname(real)) && !skipName(basename(real)) && isArticleName(basename(real));
@@ -106,5 +108,5 @@ export function scanArticles(root: string): ScanResult {
       }
     }
   }
-  return { files, skipped };
+  return { files, skipped, unreadable: skipped.filter((s) => s.code !== undefined) };
 }

@@ -71,13 +71,14 @@ function shares(root: string): Unit[] | undefined {
     };
     for (const e of entries) {
       if (e.isSymbolicLink()) return false;
-      if (e.isFile()) {
-        if (isArticleName(e.name)) run.push(prefix + e.name);
-        if (run.length === FILES_A_SHARE) endRun();
-      } else if (e.isDirectory()) {
+      if (e.isDirectory()) {
         endRun();
         if (!expand) units.push({ folder: prefix + e.name });
         else if (!add(`${prefix}${e.name}/`, false)) return false;
+      } else {
+        // Pipes and devices too, as scanArticles takes them: reading refuses them.
+        if (isArticleName(e.name)) run.push(prefix + e.name);
+        if (run.length === FILES_A_SHARE) endRun();
       }
     }
     endRun();

@@ -68,7 +68,7 @@ describe('readTemplate', () => {
   it('says which template it cannot use', () => {
     const root = join(testdir({ 'articles/pages/a.md': 'x' }), 'articles');
     mkdirSync(join(root, '_templates', 'page.md'), { recursive: true });
-    expect(thrown(() => readTemplate(root, 'page')).message).toMatch(/^cannot use the template .*page\.md: EISDIR$/);
+    expect(thrown(() => readTemplate(root, 'page')).message).toMatch(/^cannot use the template .*page\.md: it is a folder, not a file$/);
     writeFileSync(join(root, '_templates', 'news.md'), 'x'.repeat(1024 * 1024 + 1));
     expect(thrown(() => readTemplate(root, 'news')).message).toMatch(/it is over 1 MB$/);
   });

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIMITS } from '../../../src/core/article.js';
@@ -11,6 +12,15 @@ afterAll(cleanup);
 const ctx = coreContext();
 
 describe('readBytes', () => {
+  it('refuses a pipe, a device and a folder at once, with what each is (a pipe with no writer never blocks)', () => {
+    const dir = testdir();
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    expect(readBytes(join(dir, 'pipe.md'))).toEqual({ ok: false, reason: 'not-a-file', message: 'a named pipe (FIFO)' });
+    expect(readBytes(join(dir, 'pipe.md'), LIMITS.fileBytes, true)).toEqual({ ok: false, reason: 'not-a-file', message: 'a named pipe (FIFO)' });
+    expect(readBytes('/dev/zero')).toEqual({ ok: false, reason: 'not-a-file', message: 'a character device' });
+    expect(readBytes(dir)).toEqual({ ok: false, reason: 'not-a-file', message: 'a folder' });
+  });
+
   it('reads a file whole, with its size and times', () => {
     const dir = testdir({ 'a.md': 'héllo' });
     const read = readBytes(join(dir, 'a.md'));
@@ -38,7 +48,7 @@ describe('readBytes', () => {
   it('says why a file cannot be read', () => {
     const dir = testdir({ 'sub.md/a.md': '' });
     expect(readBytes(join(dir, 'none.md'))).toEqual({ ok: false, reason: 'unreadable', message: 'ENOENT' });
-    expect(readBytes(join(dir, 'sub.md'))).toMatchObject({ ok: false, reason: 'unreadable', message: 'EISDIR' });
+    expect(readBytes(join(dir, 'sub.md'))).toEqual({ ok: false, reason: 'not-a-file', message: 'a folder' });
   });
 });
 

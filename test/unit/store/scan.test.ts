@@ -62,12 +62,13 @@ describe('scanArticles', () => {
     expect(scanArticles(dir).files).toEqual(['a.md', 'sub/b.md']);
   });
 
-  it('skips broken links and what is not a file', () => {
+  it('skips broken links; takes a pipe named like an article (reading it then refuses it, and says so)', () => {
     const dir = testdir({ 'a.md': '' });
     symlinkSync('nowhere.md', join(dir, 'broken.md'));
     execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    execFileSync('mkfifo', [join(dir, 'pipe.txt')]);
     const result = scanArticles(dir);
-    expect(result.files).toEqual(['a.md']);
+    expect(result.files).toEqual(['a.md', 'pipe.md']);
     expect(result.skipped).toEqual([{ path: 'broken.md', why: 'is a broken link' }]);
   });
 
