@@ -9,6 +9,7 @@ import { registerNew } from './new.js';
 import { registerPublish } from './publish.js';
 import { registerRegions } from './regions.js';
 import type { Run } from './runner.js';
+import { registerSearch } from './search.js';
 import { registerStats } from './stats.js';
 import { registerValidate } from './validate.js';
 
@@ -31,6 +32,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerPublish,
     registerRegions,
     registerStats,
+    registerSearch,
     registerCompletion,
   ]) {
     register(program, run, version);
