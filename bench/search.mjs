@@ -67,7 +67,8 @@ for (const n of sizes) {
   const dir = corpus(n);
   const cache = join(here, 'corpus', `.cache-search-${n}`);
   const env = { PSG_CACHE_DIR: cache };
-  const search = ['search', query, '--dir', dir, '--format', 'json'];
+  // A page of results, as a person reads them: the 20 best, each with its passage.
+  const search = ['search', query, '--dir', dir, '--format', 'json', '--limit', '20'];
   const searchFiles = () => (existsSync(cache) ? readdirSync(cache).filter((f) => f.startsWith('search-')) : []);
   const target = (t) => (n === 100000 ? t : undefined);
   once(['floor', dir]);

@@ -19,6 +19,7 @@ import { shownPath } from '../store/paths.js';
 import { statAll } from '../store/stat.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
+import { trace } from '../ui/trace.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
 import { buildQuery, cacheOptions, loadArticles } from './shared.js';
 
@@ -50,6 +51,8 @@ export async function searchArchive(archive: Archive, search: SearchQuery, globa
   const paths = Array.from({ length: archive.size }, (_, i) => archive.path(i));
   const prefix = archive.root.endsWith('/') ? archive.root : `${archive.root}/`;
   const cache = cacheOptions(global, io);
+  const stamps = statAll(prefix, paths);
+  trace('search: files stat-ed');
   const shown = progress(io, 'indexing');
   let hits;
   try {
@@ -57,7 +60,7 @@ export async function searchArchive(archive: Archive, search: SearchQuery, globa
       { dir: cache?.dir, version: cache?.version ?? '', realRoot: realpathSync(archive.root) },
       {
         paths,
-        stamps: statAll(prefix, paths),
+        stamps,
         doc: (i) => {
           const a = archive.article(i);
           return { title: a.title, summary: a.summary, body: readBody(archive.root, a.path) };
@@ -72,6 +75,7 @@ export async function searchArchive(archive: Archive, search: SearchQuery, globa
   } finally {
     shown.end();
   }
+  trace(`search: ${hits.length} hits`);
   const positionOf = new Map(paths.map((p, i) => [p, i]));
   const ranked = hits.map((h) => ({ position: positionOf.get(h.path)!, score: h.score })).filter((h) => h.position !== undefined);
   // Equal scores keep the archive's order (newest first), so every run lists them alike.
@@ -102,6 +106,7 @@ export async function search(text: string, options: SearchOptions, global: Globa
   const ranked = await searchArchive(archive, parsed, global, io);
   const passes = passesFilters(archive, query, ws.ctx);
   const matching = ranked.filter((h) => passes(h.position));
+  trace('search: filtered');
   const limit = options.limit ?? (format === 'table' ? TABLE_LIMIT : undefined);
   const shownHits = limit === undefined ? matching : matching.slice(0, limit);
 
@@ -121,6 +126,7 @@ export async function search(text: string, options: SearchOptions, global: Globa
   else if (shownHits.length < matching.length && options.limit === undefined) {
     io.err(`${io.paintErr.dim('psg:')} the best ${shownHits.length} of ${plural(matching.length, 'match', 'matches')}; --limit N shows more\n`);
   }
+  trace('search: passages cut');
   const render = await RENDERERS[format]();
   io.out(render(results, { width: format === 'table' ? io.columns : undefined }, io.paint));
   return ExitCode.ok;

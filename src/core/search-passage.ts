@@ -18,6 +18,7 @@ interface Token {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII = /^[a-zA-Z0-9]+$/;
 
 /** Markdown's marks dropped and lines joined: the text as a reader sees it, on one line. */
 export function plainText(markdown: string): string {
@@ -33,8 +34,10 @@ export function plainText(markdown: string): string {
 function tokens(text: string): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    // Folding may change the length ("ﬁ"); the range stays the original word's.
-    out.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) });
+    // Folding may change the length ("ﬁ"); the range stays the original word's. Most words
+    // are plain ASCII, which needs no Unicode normalising.
+    const word = m[0];
+    out.push({ start: m.index, end: m.index + word.length, folded: ASCII.test(word) ? word.toLowerCase() : fold(word) });
   }
   return out;
 }
