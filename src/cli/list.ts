@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { addFilterOptions } from './filters.js';
 import { type Register, subcommand } from './runner.js';
 
-function positiveInteger(value: string): number {
+export function positiveInteger(value: string): number {
   const n = Number(value.trim());
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('Give a whole number of 1 or more, e.g. --limit 10.');
   return n;
@@ -20,7 +20,7 @@ Examples:
 export const registerList: Register = (program, run, version) => {
   const command = subcommand(program, 'list', 'find articles by date, region, type, tag or text', version).alias('ls');
   addFilterOptions(command)
-    .addOption(new Option('--sort <key>', 'order by (dates newest first)').choices(['date', 'title']).default('date'))
+    .addOption(new Option('--sort <key>', 'order by (dates newest first; rank: best match to --search first)').choices(['date', 'title', 'rank']).default('date'))
     .option('--reverse', 'reverse the order')
     .option('-n, --limit <n>', 'at most N articles (before grouping)', positiveInteger)
     .addOption(new Option('-b, --by <field>', 'group, with counts').choices(['region', 'month', 'type', 'tag']))

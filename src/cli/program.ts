@@ -11,6 +11,7 @@ import { registerRegions } from './regions.js';
 import type { Run } from './runner.js';
 import { registerRename } from './rename.js';
 import { registerSeries } from './series.js';
+import { registerSearch } from './search.js';
 import { registerStats } from './stats.js';
 import { registerValidate } from './validate.js';
 
@@ -37,6 +38,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerStats,
     registerSeries,
     registerRename,
+    registerSearch,
     registerCompletion,
   ]) {
     register(program, run, version);

@@ -11,7 +11,7 @@ import { ExitCode, PsgError } from '../errors.js';
 import type { ListBy, ListRenderer, ListRow, ListView } from '../render/list/view.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
-import { bodyReader, buildQuery, loadArticles } from './shared.js';
+import { buildQuery, loadArticles } from './shared.js';
 import type { Archive } from '../store/archive.js';
 import { keysSuffice, matchingPositions } from '../store/preselect.js';
 import { PATH_OPENING_BYTES, pathOpening } from '../core/record.js';
@@ -21,7 +21,7 @@ import { trace } from '../ui/trace.js';
 export type ListFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'paths';
 
 export interface ListOptions extends FilterFlags {
-  sort?: SortKey;
+  sort?: SortKey | 'rank';
   reverse?: boolean;
   limit?: number;
   by?: ListBy;
@@ -45,6 +45,9 @@ export async function list(options: ListOptions, global: GlobalOptions, io: Io):
       hint: 'Paths are one file a line for other programs; use --format csv, json or ndjson to keep the groups',
     });
   }
+  if (options.sort === 'rank' && options.search === undefined) {
+    throw new PsgError('--sort rank needs --search', { hint: 'Rank is how well an article matches the search text' });
+  }
   const ws = openWorkspace(global, io.env, io.cwd);
   const { gazetteer } = ws.ctx;
   // Read the flags before the files, so that a typo fails at once.
@@ -52,9 +55,14 @@ export async function list(options: ListOptions, global: GlobalOptions, io: Io):
   const archive = await loadArticles(ws, global, io);
   trace('loaded');
   if (await listFromKeys(archive, query, options, format, io)) return ExitCode.ok;
-  const bodyOf = query.search ? bodyReader(archive) : undefined;
+  // --search asks psg search's index (words, "phrases", prefix*, -word, OR); --sort rank orders by its score.
+  const text = query.search === undefined ? undefined : await (await import('./search.js')).textMatches(archive, query.search, global, io);
+  const pool = text ? archive.articles.filter((a) => text.has(a.path)) : archive.articles;
+  const filters = text ? { ...query, search: undefined } : query;
 
-  let chosen = sortArticles(filterArticles(archive.articles, query, gazetteer, bodyOf), options.sort ?? 'date', options.reverse);
+  const found = filterArticles(pool, filters, gazetteer);
+  let chosen = options.sort === 'rank' ? found.sort((a, b) => text!.get(a.path)! - text!.get(b.path)!) : sortArticles(found, options.sort ?? 'date', options.reverse);
+  if (options.sort === 'rank' && options.reverse) chosen.reverse();
   if (options.limit !== undefined) chosen = chosen.slice(0, options.limit);
 
   const rowOf = new Map<Article, ListRow>();
@@ -73,7 +81,7 @@ export async function list(options: ListOptions, global: GlobalOptions, io: Io):
   }
 
   if (chosen.length === 0) {
-    io.err(`${io.paintErr.dim('psg:')} ${emptyNote(archive.articles, query, gazetteer, bodyOf, archive.total)}\n`);
+    io.err(`${io.paintErr.dim('psg:')} ${emptyNote(pool, filters, gazetteer, undefined, archive.total)}\n`);
   }
   const render = options.by && format === 'table' ? (await import('../render/list/grouped.js')).listGrouped : await RENDERERS[format]();
   io.out(render(view, { width: format === 'table' ? io.columns : undefined }, io.paint));

@@ -23,9 +23,9 @@ let cacheReady: { dir: string; ok: boolean } | undefined;
 
 /**
  * Where the index lives, or undefined for none (--no-cache, or a cache folder that cannot be
- * used: psg then works without its index, and says so once).
+ * used: psg then works without its index, and says so once). psg search's index uses it too.
  */
-function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
+export function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
   if (global.cache === false) return undefined;
   const dir = resolve(io.cwd, cacheDir(io.env));
   if (cacheReady?.dir !== dir) {
