@@ -9,6 +9,7 @@ import { registerNew } from './new.js';
 import { registerPublish } from './publish.js';
 import { registerRegions } from './regions.js';
 import type { Run } from './runner.js';
+import { registerSend } from './send.js';
 import { registerStats } from './stats.js';
 import { registerValidate } from './validate.js';
 
@@ -32,6 +33,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerRegions,
     registerStats,
     registerCompletion,
+    registerSend,
   ]) {
     register(program, run, version);
   }
