@@ -142,7 +142,7 @@ describe.each([
     const requests: string[] = [];
     page.on('request', (req) => requests.push(req.url()));
     await page.setContent(html, { waitUntil: 'load' });
-    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+    expect(await page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")).toBe(scheme === 'dark');
 
     const view = (await page.evaluate(LOOK)) as Looked;
     expect(view.innerWidth).toBe(width);
