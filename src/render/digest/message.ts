@@ -48,12 +48,15 @@ export function plainText(digest: Digest): string {
   const footerWords = MAIL_WORDS[digest.lang];
   const clean = cleanDigest(digest);
   const head = [clean.title, clean.periodText].filter(Boolean).join('\n');
-  const body = clean.entries.length ? renderText({ ...clean, titleGiven: false }) : '';
+  // The text digest starts at its first character; in a message every bullet is indented alike.
+  const body = clean.entries.length ? renderText({ ...clean, titleGiven: false }).replace(/^•/, '  •') : '';
   const footer = cleanText(digest.mail.footer ?? footerWords.footer);
   const unsubscribe = digest.mail.unsubscribe ? `\n${footerWords.unsubscribe}: ${unsubscribeShown(digest.mail.unsubscribe)}` : '';
   const site = digest.siteUrl ? `\n${digest.siteUrl}` : '';
   return `${head}\n\n${body.trimEnd()}\n\n-- \n${footer}${site}${unsubscribe}\n`;
 }
+
+const crlf = (value: string) => value.replace(/\r?\n/g, '\r\n');
 
 export async function composeMessage(digest: Digest, headers: MessageHeaders): Promise<ComposedMessage> {
   const subject = subjectOf(digest);
@@ -64,8 +67,9 @@ export async function composeMessage(digest: Digest, headers: MessageHeaders): P
     to: headers.to,
     ...(headers.replyTo && { replyTo: headers.replyTo }),
     subject,
-    text,
-    html,
+    // SMTP and RFC 5322 want CRLF line ends; the composer passes bodies through as given.
+    text: crlf(text),
+    html: crlf(html),
     messageId: headers.messageId,
     date: headers.date,
     textEncoding: 'quoted-printable',
