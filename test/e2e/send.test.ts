@@ -167,6 +167,16 @@ describe('psg send to a real SMTP server', () => {
       expect(readFileSync(sentFile(), 'utf8')).toBe(before);
     });
 
+    it('TLS spoken to a plain SMTP port is exit 2 naming TLS, and nothing is recorded', async () => {
+      const before = readFileSync(sentFile(), 'utf8');
+      const r = await psgAsync(['send', '--yes', '--smtp', `smtps://psg@127.0.0.1:${smtp.port}`], { cwd: dir, env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`psg: not sent: the TLS connection to 127.0.0.1:${smtp.port} failed`);
+      expect(r.stderr).toContain('hint: Use smtps:// for a TLS port (465) and smtp:// for STARTTLS (587)');
+      expect(smtp.received).toHaveLength(2);
+      expect(readFileSync(sentFile(), 'utf8')).toBe(before);
+    });
+
     it('without a terminal and without --yes nothing is sent (exit 2); --dry-run prints the message and sends nothing', async () => {
       const r = await psgAsync(['send'], { cwd: dir, env });
       expect(r.code).toBe(2);
