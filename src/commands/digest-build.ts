@@ -10,6 +10,7 @@ import { PsgError } from '../errors.js';
 import { buildDigest, type Digest } from '../render/digest/model.js';
 import { digestCandidates } from '../store/preselect.js';
 import { readSent, SENT_FILE } from '../store/sent.js';
+import { relative } from 'node:path';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 import { bodyReader, buildQuery, loadArticles } from './shared.js';
@@ -72,7 +73,7 @@ export async function prepareDigest(
       if (from && (!query.from || query.from < from)) query.from = from;
       note(`since the digest sent on ${lastSent(sent)!.sentAt.slice(0, 10)}${from ? ` (items from ${formatDay(from, 'en')} on that it did not hold)` : ''}`);
     } else {
-      note(`no digest has been sent yet (${SENT_FILE} records them), so this is the usual selection`);
+      note(`no digest has been sent yet (${relative(io.cwd, `${ws.articlesDir}/${SENT_FILE}`)} records them), so this is the usual selection`);
     }
   }
   if (options.week !== undefined) {

@@ -1,13 +1,14 @@
 // psg send: the digest of what is new since the last one, as the message `digest --format
 // email` writes, handed to the SMTP server after a confirmation; recorded as sent only once
 // the server has accepted it. A test send (--to) and a dry run record nothing.
+import { relative } from 'node:path';
 import { plural } from '../core/text.js';
 import { lastSent, sentItem, sentPaths } from '../core/sent.js';
 import { parseSmtpUrl, SMTP_HINT, type SmtpTarget } from '../email-config.js';
 import { CancelledError, ExitCode, PsgError } from '../errors.js';
 import { oneLine } from '../render/digest/clean.js';
 import { composeMessage } from '../render/digest/message.js';
-import { readSent, recordSent, SENT_FILE } from '../store/sent.js';
+import { readSent, recordSent, sentFile } from '../store/sent.js';
 import type { Io } from '../ui/io.js';
 import { inquirerPrompter, type Prompter } from '../ui/prompter.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir } from '../workspace.js';
@@ -53,18 +54,20 @@ export async function send(options: SendOptions, global: GlobalOptions, io: Io, 
   const siteUrl = siteUrlOf(options.siteUrl, config.siteUrl);
   const sinceLast = !windowed && !options.again;
   const { selection, digest, sent } = await prepareDigest(sinceLast ? { ...options, since: 'last' } : options, ws, siteUrl, global, io);
-  const record = sent ?? readSent(requireArticlesDir(ws));
+  const articlesDir = requireArticlesDir(ws);
+  const record = sent ?? readSent(articlesDir);
+  const recordName = relative(io.cwd, sentFile(articlesDir)) || sentFile(articlesDir);
   const previous = lastSent(record);
   if (!selection.items.length && !selection.pages.length) {
     throw new PsgError(previous && sinceLast ? `nothing new to send since the digest sent on ${previous.sentAt.slice(0, 10)}` : 'nothing to send: no items match', {
-      hint: previous && sinceLast ? `${SENT_FILE} lists what went out; choose items with --since, --month or --week, and --again to send them again` : 'Check the filters',
+      hint: previous && sinceLast ? `${recordName} lists what went out; choose items with --since, --month or --week, and --again to send them again` : 'Check the filters',
     });
   }
   const already = sentPaths(record);
   const twice = selection.items.filter((a) => already.has(a.path));
   if (twice.length && !options.again && !test) {
     throw new PsgError(`${plural(twice.length, 'item')} of this digest went out already (first: "${twice[0]!.title}")`, {
-      hint: `Pass --again to send them again, or leave out the date flags to send only what is new (${SENT_FILE} lists what went out)`,
+      hint: `Pass --again to send them again, or leave out the date flags to send only what is new (${recordName} lists what went out)`,
     });
   }
 
@@ -81,7 +84,7 @@ export async function send(options: SendOptions, global: GlobalOptions, io: Io, 
     `From:    ${headers.from}`,
     `To:      ${headers.to.join(', ')}${test ? ' (a test send, not recorded)' : ''}`,
     `Items:   ${items}`,
-    `Server:  ${target!.url}`,
+    `Server:  ${oneLine(target!.url)}`,
   ];
   if (!options.yes) {
     if (!io.stdinIsTTY || !io.stderrIsTTY) {
@@ -106,16 +109,24 @@ export async function send(options: SendOptions, global: GlobalOptions, io: Io, 
   const envelope = { from: addressOf(headers.from), to: headers.to.map(addressOf) };
   const delivery = await sendRaw(target!, password, envelope, message.raw);
   if (!test) {
-    recordSent(requireArticlesDir(ws), {
-      sentAt: headers.date.toISOString(),
-      messageId: headers.messageId,
-      subject: message.subject,
-      to: headers.to,
-      items: [...selection.items, ...selection.pages].map(sentItem),
-    });
+    try {
+      recordSent(articlesDir, {
+        sentAt: headers.date.toISOString(),
+        messageId: headers.messageId,
+        subject: message.subject,
+        to: headers.to,
+        items: [...selection.items, ...selection.pages].map(sentItem),
+      });
+    } catch (error) {
+      // The message is out; only the record failed. Say both, so nobody sends it twice.
+      throw new PsgError(`sent "${message.subject}" (${headers.messageId}), but it could not be recorded in ${recordName}: ${error instanceof Error ? error.message : String(error)}`, {
+        hint: 'The next psg send will offer these items again: fix the file or folder, and send with care',
+        cause: error,
+      });
+    }
   }
   const paint = io.paintErr;
-  io.err(`${paint.green('psg:')} sent "${message.subject}" (${items}) to ${delivery.accepted.join(', ')}${test ? '; a test send, not recorded' : `; recorded in ${SENT_FILE}`}\n`);
+  io.err(`${paint.green('psg:')} sent "${message.subject}" (${items}) to ${delivery.accepted.join(', ')}${test ? '; a test send, not recorded' : `; recorded in ${recordName}`}\n`);
   io.err(`${paint.dim('psg:')} Message-ID ${headers.messageId}; the server said "${oneLine(delivery.response)}"\n`);
   if (delivery.rejected.length) {
     io.err(`${paint.yellow('psg:')} the server rejected ${delivery.rejected.join(', ')}\n${paint.dim('hint:')} Check those addresses\n`);

@@ -2,7 +2,7 @@
 // the email config checked key by key; hostile values that must not escape their place in
 // the HTML or the headers; the size warning where Gmail clips.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { psg } from '../helpers/run.js';
@@ -146,5 +146,31 @@ describe('a digest past 100 KB of HTML', () => {
     expect(r.code).toBe(0);
     expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(100 * 1024);
     expect(r.stderr).toMatch(/^psg: the HTML is \d+ KB; Gmail clips a message's HTML past about 100 KB\nhint: send fewer items/);
+  });
+});
+
+describe('digest --since last', () => {
+  it('without a record of digests sent is the usual selection, said on stderr', () => {
+    const dir = sampleCopy();
+    const r = psg(['digest', '--since', 'last', '--limit', '1'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('psg: no digest has been sent yet (articles/.psg/sent.json records them), so this is the usual selection\n');
+    expect(r.stdout).toMatch(/^• Letter from Puno/);
+  });
+
+  it('with a damaged record is exit 2 naming the file, and the scanner never takes it for an article', () => {
+    const dir = sampleCopy();
+    const record = join(dir, 'articles/.psg/sent.json');
+    mkdirSync(join(dir, 'articles/.psg'));
+    writeFileSync(record, '{"digests": [{"sentAt": 1}]}');
+    const r = psg(['digest', '--since', 'last'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `psg: ${record} is not a record of digests sent: entry 1 lacks sentAt, messageId or items\n` +
+        'hint: psg writes it after each send; restore it from git (git checkout -- .psg/sent.json) or fix the JSON\n',
+    );
+    const v = psg(['validate'], { cwd: dir });
+    expect(v.code).toBe(0);
+    expect(v.stdout + v.stderr).not.toContain('sent.json');
   });
 });

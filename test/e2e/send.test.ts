@@ -193,7 +193,7 @@ describe('psg send to a real SMTP server', () => {
 
     it('the next send takes only the new item and records it', async () => {
       const r = await psgAsync(['send', '--yes'], { cwd: dir, env });
-      expect(r.stderr).toContain('(1 item) to members@perusupportgroup.org.uk; recorded in .psg/sent.json');
+      expect(r.stderr).toContain('(1 item) to members@perusupportgroup.org.uk; recorded in articles/.psg/sent.json');
       expect(r.code).toBe(0);
       expect(smtp.received).toHaveLength(3);
       const mail = await lastMessage();
