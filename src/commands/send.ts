@@ -8,10 +8,10 @@ import { parseSmtpUrl, SMTP_HINT, type SmtpTarget } from '../email-config.js';
 import { CancelledError, ExitCode, PsgError } from '../errors.js';
 import { oneLine } from '../render/digest/clean.js';
 import { composeMessage } from '../render/digest/message.js';
-import { readSent, recordSent, sentFile } from '../store/sent.js';
+import { readSent, recordSent, sentFile, withSendLock } from '../store/sent.js';
 import type { Io } from '../ui/io.js';
 import { inquirerPrompter, type Prompter } from '../ui/prompter.js';
-import { type GlobalOptions, openWorkspace, requireArticlesDir } from '../workspace.js';
+import { type GlobalOptions, openWorkspace, requireArticlesDir, type Workspace } from '../workspace.js';
 import { type DigestBuildOptions, prepareDigest, siteUrlOf } from './digest-build.js';
 import { noteHtmlSize } from './digest.js';
 import { addressOf, messageHeaders } from './mail-headers.js';
@@ -37,6 +37,12 @@ function smtpTarget(flag: string | undefined, configured: SmtpTarget | undefined
 
 export async function send(options: SendOptions, global: GlobalOptions, io: Io, deps: { prompter?: Prompter } = {}): Promise<number> {
   const ws = openWorkspace(global, io.env, io.cwd);
+  // A dry run sends nothing, so it takes no lock; a send holds it from reading the record to writing it.
+  if (options.dryRun) return sendLocked(ws, options, io, global, deps);
+  return withSendLock(requireArticlesDir(ws), () => sendLocked(ws, options, io, global, deps));
+}
+
+async function sendLocked(ws: Workspace, options: SendOptions, io: Io, global: GlobalOptions, deps: { prompter?: Prompter }): Promise<number> {
   const { config } = ws;
   const test = Boolean(options.to?.length);
   const headers = messageHeaders(config, options.to, new Date());

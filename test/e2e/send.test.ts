@@ -2,6 +2,7 @@
 // real parser (mailparser): the members' send and a test send, the record of what went out,
 // the refusal to send the same items twice, and the failures that must record nothing.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -191,8 +192,21 @@ describe('psg send to a real SMTP server', () => {
       expect(smtp.received).toHaveLength(2);
     });
 
-    it('the next send takes only the new item and records it', async () => {
+    it('a send already running holds the lock: a second one is exit 2 and sends nothing', async () => {
+      // This test process stands for the psg send that holds the lock.
+      writeFileSync(join(dir, 'articles/.psg/send.lock'), `${process.pid}\n`);
       const r = await psgAsync(['send', '--yes'], { cwd: dir, env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`psg: another psg send is running (process ${process.pid};`);
+      expect(smtp.received).toHaveLength(2);
+    });
+
+    it('the next send takes over a stale lock, takes only the new item and records it', async () => {
+      // The lock of a process that is gone.
+      const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+      writeFileSync(join(dir, 'articles/.psg/send.lock'), `${gone}\n`);
+      const r = await psgAsync(['send', '--yes'], { cwd: dir, env });
+      expect(existsSync(join(dir, 'articles/.psg/send.lock'))).toBe(false);
       expect(r.stderr).toContain('(1 item) to members@perusupportgroup.org.uk; recorded in articles/.psg/sent.json');
       expect(r.code).toBe(0);
       expect(smtp.received).toHaveLength(3);
