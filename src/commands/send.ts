@@ -72,7 +72,7 @@ async function sendLocked(ws: Workspace, options: SendOptions, io: Io, global: G
   const already = sentPaths(record);
   const twice = selection.items.filter((a) => already.has(a.path));
   if (twice.length && !options.again && !test) {
-    throw new PsgError(`${plural(twice.length, 'item')} of this digest went out already (first: "${twice[0]!.title}")`, {
+    throw new PsgError(`${plural(twice.length, 'item')} of this digest went out already (first: "${oneLine(twice[0]!.title)}")`, {
       hint: `Pass --again to send them again, or leave out the date flags to send only what is new (${recordName} lists what went out)`,
     });
   }
