@@ -35,7 +35,7 @@ export const EMAIL_KEYS: Record<string, string> = {
 };
 
 // "Name <local@domain>", "\"Name, Org\" <local@domain>" or "local@domain": one address, one line.
-const ADDR = String.raw`[^\s<>@,;:"()\[\]\\]+@[^\s<>@,;:"()\[\]\\]+`;
+const ADDR = String.raw`[^\s\u0000-\u001f\u007f<>@,;:"()\[\]\\]+@[^\s\u0000-\u001f\u007f<>@,;:"()\[\]\\]+`;
 const MAILBOX = new RegExp(String.raw`^(?:(?:"[^"\\\u0000-\u001f]*"|[^<>"@,;\u0000-\u001f]*)\s*<${ADDR}>|${ADDR})$`);
 
 export function isMailbox(value: string): boolean {

@@ -36,6 +36,7 @@ describe('the email config', () => {
     expect(isMailbox('news@example.org\r\nBcc: evil@example.org')).toBe(false);
     expect(isMailbox('a@b.org, c@d.org')).toBe(false);
     expect(isMailbox('no address')).toBe(false);
+    expect(isMailbox('evil\u001b]2;x\u0007@example.org')).toBe(false);
   });
 
   it('takes unsubscribe addresses only as mailto: or https://', () => {
