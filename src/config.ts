@@ -8,6 +8,7 @@ import { isWellFormedTag } from './core/tags.js';
 import { suggest } from './core/text.js';
 import { PsgError } from './errors.js';
 import { readBytes } from './store/read.js';
+import { checkEmailConfig, type EmailConfig } from './email-config.js';
 
 export const CONFIG_NAME = 'psg.config.json';
 export const LANGS = ['en', 'es'] as const;
@@ -29,6 +30,7 @@ export interface Config {
   tags?: string[] | { extend: string[] };
   siteUrl?: string;
   digest: DigestConfig;
+  email?: EmailConfig;
 }
 
 /** The keys psg.config.json may hold, with what each must be. */
@@ -40,6 +42,7 @@ export const CONFIG_KEYS: Record<string, string> = {
   tags: 'a list of tags (replaces the vocabulary) or { "extend": [tags] }',
   siteUrl: 'the website address, e.g. "https://perusupportgroup.org.uk"',
   digest: 'an object with title, limit and lang',
+  email: 'an object with from, to, replyTo, unsubscribe, footer, preheader and smtp',
 };
 const DIGEST_KEYS: Record<string, string> = {
   title: 'the digest heading',
@@ -58,11 +61,11 @@ export function findConfigFile(from: string): string | undefined {
   }
 }
 
-function bad(file: string, key: string, expected: string, hint?: string): PsgError {
+export function bad(file: string, key: string, expected: string, hint?: string): PsgError {
   return new PsgError(`${file}: "${key}" must be ${expected}`, { hint: hint ?? `Correct "${key}" in ${file}` });
 }
 
-function checkKeys(file: string, object: Record<string, unknown>, allowed: Record<string, string>, prefix = ''): void {
+export function checkKeys(file: string, object: Record<string, unknown>, allowed: Record<string, string>, prefix = ''): void {
   for (const key of Object.keys(object)) {
     if (Object.prototype.hasOwnProperty.call(allowed, key)) continue;
     const near = suggest(key, Object.keys(allowed), 1);
@@ -72,7 +75,7 @@ function checkKeys(file: string, object: Record<string, unknown>, allowed: Recor
   }
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function checkTags(file: string, value: unknown): string[] | { extend: string[] } {
   const list = isObject(value) ? value.extend : value;
@@ -130,6 +133,7 @@ export function checkConfig(raw: unknown, file: string): Config {
       config.digest.lang = digest.lang as Lang;
     }
   }
+  if (raw.email !== undefined) config.email = checkEmailConfig(raw.email, file);
   return config;
 }
 

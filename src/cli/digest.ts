@@ -2,7 +2,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { addFilterOptions } from './filters.js';
 import { type Register, subcommand } from './runner.js';
 
-export const DIGEST_FORMATS = ['text', 'markdown', 'html', 'json', 'rss', 'atom'] as const;
+export const DIGEST_FORMATS = ['text', 'markdown', 'html', 'json', 'rss', 'atom', 'email'] as const;
 
 function positiveInteger(value: string): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('give a whole number from 1 up.');
@@ -10,7 +10,7 @@ function positiveInteger(value: string): number {
 }
 
 export const registerDigest: Register = (program, run, version) => {
-  const command = subcommand(program, 'digest', 'the digest of the newest items as text, Markdown, HTML, JSON, RSS or Atom', version);
+  const command = subcommand(program, 'digest', 'the digest of the newest items as text, Markdown, HTML, JSON, RSS, Atom or an email message', version);
   addFilterOptions(command)
     .option('--week <week>', 'one ISO week: 2019-W12, or a date in it (2019-03-20, 1w)')
     .option('-n, --limit <n>', 'at most n dated items (default 10, or all of a date window)', positiveInteger)
@@ -27,7 +27,8 @@ Examples:
   psg digest --pages                      the site's listing as plain text
   psg digest --month 2019-03 --region Cajamarca --format markdown
   psg digest --week 2019-W12 --format html --out digest.html
-  psg digest --format rss --site-url https://perusupportgroup.org.uk --out feed.xml`,
+  psg digest --format rss --site-url https://perusupportgroup.org.uk --out feed.xml
+  psg digest --since last --format email --out digest.eml   what is new since the last send`,
     )
     .action(async (options, cmd) =>
       run(cmd, async (io, global) => {

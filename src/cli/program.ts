@@ -12,6 +12,7 @@ import type { Run } from './runner.js';
 import { registerRename } from './rename.js';
 import { registerSeries } from './series.js';
 import { registerSearch } from './search.js';
+import { registerSend } from './send.js';
 import { registerStats } from './stats.js';
 import { registerValidate } from './validate.js';
 
@@ -40,6 +41,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerRename,
     registerSearch,
     registerCompletion,
+    registerSend,
   ]) {
     register(program, run, version);
   }

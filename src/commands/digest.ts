@@ -1,60 +1,54 @@
 // psg digest: select the items, put them into words, lay them out in one format, and print
 // them or write them atomically to --out.
 import { resolve } from 'node:path';
-import type { FilterFlags } from '../cli/filters.js';
-import type { Lang } from '../config.js';
-import { digestLimit, parseWeek, selectDigest } from '../core/digest-select.js';
-import { plural } from '../core/text.js';
-import { errnoCode, ExitCode, PsgError } from '../errors.js';
-import { buildDigest, type Digest } from '../render/digest/model.js';
+import { ExitCode, errnoCode, PsgError } from '../errors.js';
+import type { Digest } from '../render/digest/model.js';
 import { writeOut } from '../store/out-file.js';
+import { plural } from '../core/text.js';
 import type { Io } from '../ui/io.js';
-import { type GlobalOptions, openWorkspace } from '../workspace.js';
-import { bodyReader, buildQuery, loadArticles } from './shared.js';
-import { digestCandidates } from '../store/preselect.js';
+import { type GlobalOptions, openWorkspace, type Workspace } from '../workspace.js';
+import { type DigestBuildOptions, prepareDigest, SITE_URL_HINT, siteUrlOf } from './digest-build.js';
+import { messageHeaders } from './mail-headers.js';
 
-export type DigestFormat = 'text' | 'markdown' | 'html' | 'json' | 'rss' | 'atom';
+export type DigestFormat = 'text' | 'markdown' | 'html' | 'json' | 'rss' | 'atom' | 'email';
 
-export interface DigestOptions extends FilterFlags {
-  week?: string;
-  limit?: number;
-  pages?: boolean;
+export interface DigestOptions extends DigestBuildOptions {
   format: DigestFormat;
-  lang?: Lang;
-  title?: string;
   out?: string;
-  siteUrl?: string;
 }
 
-const SITE_URL_HINT = 'Pass --site-url https://your.site, or set "siteUrl" in psg.config.json';
+/** Gmail shows only the first 102 KB of a message's HTML and hides the rest behind a link. */
+export const HTML_CLIP_BYTES = 100 * 1024;
 
-/** The site URL from --site-url or the config, as an http(s) address without a final slash. */
-function siteUrlOf(flag: string | undefined, configured: string | undefined): string | undefined {
-  const value = flag ?? configured;
-  if (value === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
+/** A note on stderr when the HTML is past the size where Gmail clips it. */
+export function noteHtmlSize(html: string, io: Io): void {
+  const bytes = Buffer.byteLength(html);
+  if (bytes > HTML_CLIP_BYTES) {
+    io.err(
+      `${io.paintErr.yellow('psg:')} the HTML is ${Math.round(bytes / 1024)} KB; Gmail clips a message's HTML past about 100 KB\n` +
+        `${io.paintErr.dim('hint:')} send fewer items (--limit, --since) or shorter summaries\n`,
+    );
   }
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
-    throw new PsgError(`bad site URL${flag !== undefined ? ' for --site-url' : ' (siteUrl)'}: "${value}"`, {
-      hint: 'Give the website address with http:// or https:// and no ? or #, e.g. https://perusupportgroup.org.uk',
-    });
-  }
-  // URL escapes what could break markup (<, >, ", spaces) and keeps the rest as written.
-  return url.href.replace(/\/+$/, '');
 }
 
-async function render(format: DigestFormat, digest: Digest, today: string): Promise<string> {
+async function render(format: DigestFormat, digest: Digest, ws: Workspace, io: Io): Promise<string> {
+  const today = ws.ctx.today;
   switch (format) {
     case 'text':
       return (await import('../render/digest/text.js')).renderText(digest);
     case 'markdown':
       return (await import('../render/digest/markdown.js')).renderMarkdown(digest);
-    case 'html':
-      return (await import('../render/digest/html.js')).renderHtml(digest);
+    case 'html': {
+      const html = (await import('../render/digest/html.js')).renderHtml(digest);
+      noteHtmlSize(html, io);
+      return html;
+    }
+    case 'email': {
+      const headers = messageHeaders(ws.config, undefined, new Date());
+      const message = await (await import('../render/digest/message.js')).composeMessage(digest, headers);
+      noteHtmlSize(message.html, io);
+      return message.raw.toString('utf8');
+    }
     case 'json':
       return (await import('../render/digest/json.js')).renderJson(digest);
     case 'rss':
@@ -83,7 +77,7 @@ function writeError(file: string, error: unknown): PsgError {
 
 export async function digest(options: DigestOptions, global: GlobalOptions, io: Io): Promise<number> {
   const ws = openWorkspace(global, io.env, io.cwd);
-  const { config, ctx } = ws;
+  const { config } = ws;
   const format = options.format;
   const feed = format === 'rss' || format === 'atom';
   // The text digest has no links, so only the other formats read the site URL.
@@ -91,46 +85,18 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
   if (feed && !siteUrl) {
     throw new PsgError(`the ${format === 'rss' ? 'RSS' : 'Atom'} feed needs the website's address for its links`, { hint: SITE_URL_HINT });
   }
-
-  const query = buildQuery(options, ctx, io);
-  if (options.week !== undefined) {
-    const week = parseWeek(options.week, ctx.today);
-    if (!week) throw new PsgError(`bad week for --week: "${options.week}"`, { hint: 'Write it as YYYY-Www (2019-W12) or a date in the week (2019-03-20)' });
-    if (!query.from || query.from < week.from) query.from = week.from;
-    if (!query.to || query.to > week.to) query.to = week.to;
-    if (query.from > query.to) {
-      throw new PsgError(`the dates cross: from ${query.from} until ${query.to} holds no day`, { hint: 'Check --week against --since, --until and --month' });
-    }
-  }
-  const windowed = [options.since, options.until, options.month, options.week].some((v) => v !== undefined);
+  // A message without a sender or recipients is no message: say so before reading the archive.
+  if (format === 'email') messageHeaders(config, undefined, new Date());
 
   // Pages have no date, so no dated item is one; `--type page` asks for the page section.
   const onlyPages = Boolean(options.type?.length) && options.type!.every((t) => t === 'page');
-  const pages = Boolean(options.pages) || Boolean(options.type?.includes('page'));
-
-  const archive = await loadArticles(ws, global, io);
-  const limit = digestLimit(options.limit, windowed, config.digest.limit);
-  const selection = selectDigest(
-    digestCandidates(archive, query, limit, pages),
-    query,
-    ctx.gazetteer,
-    { limit, windowed, pages },
-    options.search !== undefined ? bodyReader(archive) : undefined,
-  );
+  const { selection, digest: built } = await prepareDigest(options, ws, siteUrl, global, io);
+  const windowed = [options.since, options.until, options.month, options.week].some((v) => v !== undefined);
   const note = (text: string) => io.err(`${io.paintErr.dim('psg:')} ${text}\n`);
   if (!selection.items.length && !onlyPages) note(windowed ? 'no items match in that period' : 'no items match');
   if (feed && selection.pages.length) note('pages have no date, so the feed leaves them out');
 
-  const document = await render(
-    format,
-    buildDigest(selection, {
-      lang: options.lang ?? config.digest.lang ?? 'en',
-      title: options.title ?? config.digest.title,
-      siteUrl,
-      timeZone: config.timeZone,
-    }),
-    ctx.today,
-  );
+  const document = await render(format, built, ws, io);
 
   if (options.out !== undefined) {
     const target = resolve(io.cwd, options.out);

@@ -29,6 +29,17 @@ export interface Digest {
   siteUrl: string | undefined;
   /** The configured time zone, for the instants of the feeds. */
   timeZone: string | undefined;
+  /** What the email-grade HTML adds: its hidden first line and its footer. */
+  mail: MailParts;
+}
+
+export interface MailParts {
+  /** The hidden first line a mail client shows beside the subject (email.preheader). */
+  preheader?: string;
+  /** Who sends it and why (email.footer). */
+  footer?: string;
+  /** A mailto: or https address to leave the list (email.unsubscribe). */
+  unsubscribe?: string;
 }
 
 export interface DigestSettings {
@@ -36,6 +47,7 @@ export interface DigestSettings {
   title?: string;
   siteUrl?: string;
   timeZone?: string;
+  mail?: MailParts;
 }
 
 /**
@@ -66,6 +78,7 @@ export function buildDigest(selection: DigestSelection, settings: DigestSettings
     entries: [...selection.items, ...selection.pages].map(entry),
     siteUrl,
     timeZone: settings.timeZone,
+    mail: settings.mail ?? {},
   };
 }
 
