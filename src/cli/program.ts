@@ -10,6 +10,7 @@ import { registerPublish } from './publish.js';
 import { registerRegions } from './regions.js';
 import type { Run } from './runner.js';
 import { registerStats } from './stats.js';
+import { registerTags } from './tags.js';
 import { registerValidate } from './validate.js';
 
 export function buildProgram(version: string, run: Run): Command {
@@ -32,6 +33,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerRegions,
     registerStats,
     registerCompletion,
+    registerTags,
   ]) {
     register(program, run, version);
   }
