@@ -9,6 +9,7 @@ import { registerNew } from './new.js';
 import { registerPublish } from './publish.js';
 import { registerRegions } from './regions.js';
 import type { Run } from './runner.js';
+import { registerSchema } from './schema.js';
 import { registerStats } from './stats.js';
 import { registerTags } from './tags.js';
 import { registerValidate } from './validate.js';
@@ -34,6 +35,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerStats,
     registerCompletion,
     registerTags,
+    registerSchema,
   ]) {
     register(program, run, version);
   }

@@ -12,7 +12,9 @@ type Validator = { (data: unknown): boolean; errors?: unknown[] | null };
 
 /** A validator for a draft 2020-12 schema; compiling fails on a schema that is not valid. */
 export function validator2020(schema: object): Validator {
-  const ajv = new Ajv2020.default({ allErrors: true, strict: true });
+  // Strict, except that a "then" may require a property defined at the top level (standard
+  // JSON Schema; ajv's strictRequired wants it defined again beside the "required").
+  const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictRequired: false });
   addFormats.default(ajv);
   return ajv.compile(schema) as Validator;
 }
