@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { registerCompletion } from './completion.js';
 import { registerDigest } from './digest.js';
+import { registerHook } from './hook.js';
 import { registerInit } from './init.js';
 import { registerList } from './list.js';
 import { registerNew } from './new.js';
@@ -36,6 +37,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerCompletion,
     registerTags,
     registerSchema,
+    registerHook,
   ]) {
     register(program, run, version);
   }

@@ -8,12 +8,7 @@ import { locateProblems } from '../core/locate.js';
 import { byPosition, error, type Problem } from '../core/problem.js';
 import { type ArchiveFacts, checkArchive } from '../core/rules/index.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
-import { packageVersion } from '../data.js';
-import { githubFile } from '../render/github.js';
-import { problemsJsonPieces } from '../render/problems-json.js';
-import { sarifPieces } from '../render/sarif.js';
 import { type FileReport, totals } from '../render/report.js';
-import { stylishFile, stylishSummary } from '../render/stylish.js';
 import { loadArchive } from '../store/archive.js';
 import { runTask } from '../store/parallel.js';
 import { type CheckedFile, checkFiles } from '../store/check-files.js';
@@ -23,9 +18,10 @@ import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir, type Workspace } from '../workspace.js';
+import { type ReportFormat, writeReport } from './validate-report.js';
 
 export interface ValidateOptions {
-  format: 'stylish' | 'json' | 'github' | 'sarif';
+  format: ReportFormat;
   strict?: boolean;
   fix?: boolean;
 }
@@ -173,14 +169,6 @@ export async function validate(names: string[], options: ValidateOptions, global
     }
   };
   const summary = { checked, fixed };
-  if (options.format === 'json') for (const piece of problemsJsonPieces(reports(), counts, summary)) io.out(piece);
-  else if (options.format === 'sarif') for (const piece of sarifPieces(reports(), { version: packageVersion() })) io.out(piece);
-  else if (options.format === 'github') {
-    for (const report of reports()) io.out(githubFile(report));
-    io.out(stylishSummary(counts, summary, io.paint));
-  } else {
-    for (const report of reports()) io.out(stylishFile(report, io.paint));
-    io.out(stylishSummary(counts, summary, io.paint));
-  }
+  writeReport(options.format, reports, counts, summary, io);
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }
