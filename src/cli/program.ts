@@ -6,6 +6,7 @@ import { registerDigest } from './digest.js';
 import { registerHook } from './hook.js';
 import { registerInit } from './init.js';
 import { registerList } from './list.js';
+import { registerLsp } from './lsp.js';
 import { registerNew } from './new.js';
 import { registerPublish } from './publish.js';
 import { registerRegions } from './regions.js';
@@ -38,6 +39,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerTags,
     registerSchema,
     registerHook,
+    registerLsp,
   ]) {
     register(program, run, version);
   }
