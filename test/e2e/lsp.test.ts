@@ -24,7 +24,9 @@ import {
   StreamMessageWriter,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node.js';
-import { BIN, psgEnv } from '../helpers/run.js';
+import { readFileSync } from 'node:fs';
+import { BROKEN, FIXTURE_TODAY } from '../helpers/fixtures.js';
+import { BIN, psg, psgEnv } from '../helpers/run.js';
 import { cleanup, testdir } from '../helpers/testdir.js';
 
 afterAll(cleanup);
@@ -39,7 +41,7 @@ interface Client {
 let client: Client | undefined;
 
 async function start(root: string): Promise<Client> {
-  const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, env: psgEnv(), stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: root, env: psgEnv({ env: { PSG_TODAY: FIXTURE_TODAY } }), stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const seen: PublishDiagnosticsParams[] = [];
   const waiting: (() => void)[] = [];
@@ -112,6 +114,25 @@ describe('psg lsp', () => {
       contentChanges: [{ range: { start: { line: 5, character: 10 }, end: { line: 5, character: 15 } }, text: 'Cusco' }],
     });
     expect(await diagnostics(uri)).toEqual([]);
+  });
+
+  it('finds in every broken fixture what psg validate finds there, at the same places', async () => {
+    const { connection, diagnostics } = await start(BROKEN);
+    const report = JSON.parse(psg(['validate', '--format', 'json'], { cwd: BROKEN, env: { PSG_TODAY: FIXTURE_TODAY } }).stdout);
+    // Slugs and series are checked across the archive, by validate only.
+    const archiveRules = new Set(['slug-duplicate', 'series-duplicate', 'series-gap']);
+    let compared = 0;
+    for (const file of report.files as { path: string; problems: { line: number; column: number; rule: string }[] }[]) {
+      const bytes = readFileSync(join(BROKEN, file.path));
+      if (bytes.includes(0) || !Buffer.from(bytes.toString('utf8'), 'utf8').equals(bytes)) continue; // not text an editor holds
+      const uri = pathToFileURL(join(BROKEN, file.path)).href;
+      await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: bytes.toString('utf8').replace(/^\uFEFF/, '') } });
+      const found = (await diagnostics(uri)).map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code}`);
+      const expected = file.problems.filter((p) => !archiveRules.has(p.rule)).map((p) => `${p.line}:${p.column} ${p.rule}`);
+      expect({ file: file.path, found }).toEqual({ file: file.path, found: expected });
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(25);
   });
 
   it('completes regions (aliases and accents understood), field names, types and tags', async () => {
