@@ -107,12 +107,13 @@ async function editTags(names: string[], to: string, verb: string, options: Tags
   }
   if (options.dryRun) {
     const { createTwoFilesPatch, FILE_HEADERS_ONLY } = await import('diff');
-    const patch = (name: string, before: string, after: string) => {
-      const text = createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
+    const patch = (name: string, before: string | undefined, after: string) => {
+      // A file that does not exist yet comes from /dev/null, as in git's diffs.
+      const text = createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${name}`, `b/${name}`, before ?? '', after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
       return text.replace(/^[-+].*$/gm, (line) => (line.startsWith('---') || line.startsWith('+++') ? io.paint.bold(line) : line[0] === '+' ? io.paint.green(line) : io.paint.red(line)));
     };
     for (const c of changes) io.out(patch(c.shown, c.before, c.after));
-    if (configAfter !== undefined) io.out(patch(shown(configFile), configBefore ?? '', configAfter));
+    if (configAfter !== undefined) io.out(patch(shown(configFile), configBefore, configAfter));
     const files = `${plural(changes.length, 'file')}${configAfter === undefined ? '' : ` and ${shown(configFile)}`}`;
     io.err(`${io.paintErr.dim('psg:')} dry run: ${verb === 'rename' ? 'renaming' : 'merging'} ${what} would change ${files}; nothing was written\n`);
     return ExitCode.ok;

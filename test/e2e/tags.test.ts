@@ -49,6 +49,7 @@ describe('psg tags rename on the sample archive', () => {
     expect(headers.sort()).toEqual([...tagged.map((f) => `+++ b/${f}`), '+++ b/psg.config.json'].sort());
     expect(dry.stdout).toContain('-tags: [mining, social-conflict, environment]\n+tags: [extractive-industries, social-conflict, environment]\n');
     expect(dry.stdout).toMatch(/^@@ /m);
+    expect(dry.stdout).toContain('--- /dev/null\n+++ b/psg.config.json\n');
     expect(dry.stderr).toContain('would change 3 files and psg.config.json; nothing was written');
     expect(snapshot(dir)).toEqual(before);
 
