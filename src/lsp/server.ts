@@ -13,7 +13,9 @@ import {
   type Diagnostic,
   DiagnosticSeverity,
   MarkupKind,
+  MessageType,
   type Range,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node.js';
@@ -53,7 +55,8 @@ export function startServer(options: ServerOptions): Promise<void> {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     const opened = options.open(folder ? pathOf(folder) : undefined);
     ws = opened.ws;
-    if (opened.warning) void connection.window.showWarningMessage(opened.warning);
+    // A notification, not a request: there is nothing for the user to choose.
+    if (opened.warning) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: opened.warning });
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -19,6 +19,7 @@ import {
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  ShowMessageNotification,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
@@ -36,6 +37,8 @@ interface Client {
   child: ChildProcess;
   /** The next diagnostics published for `uri` that pass `test`. */
   diagnostics(uri: string, test?: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  /** window/showMessage texts, as they came. */
+  messages: string[];
 }
 
 let client: Client | undefined;
@@ -45,6 +48,8 @@ async function start(root: string): Promise<Client> {
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const seen: PublishDiagnosticsParams[] = [];
   const waiting: (() => void)[] = [];
+  const messages: string[] = [];
+  connection.onNotification(ShowMessageNotification.type, (m) => void messages.push(m.message));
   connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
     seen.push(p);
     for (const w of waiting.splice(0)) w();
@@ -68,7 +73,7 @@ async function start(root: string): Promise<Client> {
       };
       look();
     });
-  client = { connection, child, diagnostics };
+  client = { connection, child, diagnostics, messages };
   return client;
 }
 
@@ -201,6 +206,15 @@ describe('psg lsp', () => {
     expect(text).toContain('tags: [mining]\n');
     await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: 3 }, contentChanges: [{ text }] });
     expect(await diagnostics(uri)).toEqual([]);
+  });
+
+  it('says what is wrong with a broken psg.config.json, and checks with the built-in data', async () => {
+    const root = testdir({ 'psg.config.json': '{ "tags": 3 }\n', 'articles/.keep': '' });
+    const { connection, diagnostics, messages } = await start(root);
+    const uri = pathToFileURL(join(root, 'articles/2019-03-18-espinar.md')).href;
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'markdown', version: 1, text: TEXT } });
+    expect((await diagnostics(uri)).map((d) => d.code)).toEqual(['region-unknown']);
+    expect(messages).toEqual([`psg: ${join(root, 'psg.config.json')}: "tags" must be a list of tags, or { "extend": [tags] }`]);
   });
 
   it('shows a region’s provinces on hover', async () => {
