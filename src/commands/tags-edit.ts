@@ -5,6 +5,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_NAME } from '../config.js';
 import { decodeArticle } from '../core/article-file.js';
+import type { CoreContext } from '../core/context.js';
 import { renameTags, type TagChange } from '../core/tag-edit.js';
 import { isWellFormedTag, tagForm } from '../core/tags.js';
 import { orList, plural } from '../core/text.js';
@@ -52,9 +53,9 @@ function fromSet(names: readonly string[], to: string): Set<string> {
 }
 
 /** Only `tags` may differ between what was read and what would be written. */
-function sameApartFromTags(path: string, before: string, after: string, ws: ReturnType<typeof openWorkspace>): boolean {
+function sameApartFromTags(path: string, before: string, after: string, ctx: CoreContext): boolean {
   const strip = (text: string) => {
-    const data = decodeArticle(path, Buffer.from(text, 'utf8'), ws.ctx).data;
+    const data = decodeArticle(path, Buffer.from(text, 'utf8'), ctx).data;
     if (!data) return undefined;
     data.delete('tags');
     return JSON.stringify([...data]);
@@ -63,7 +64,7 @@ function sameApartFromTags(path: string, before: string, after: string, ws: Retu
   return a !== undefined && a === strip(after);
 }
 
-async function editTags(names: string[], to: string, verb: string, options: TagsEditOptions, global: GlobalOptions, io: Io): Promise<number> {
+async function editTags(names: string[], to: string, verb: 'rename' | 'merge', options: TagsEditOptions, global: GlobalOptions, io: Io): Promise<number> {
   checkTo(to);
   const from = fromSet(names, to);
   const change: TagChange = { from, to };
@@ -84,7 +85,7 @@ async function editTags(names: string[], to: string, verb: string, options: Tags
     const yaml = renameTags(fm.yaml, change);
     if (yaml === fm.yaml) continue;
     const after = file.text.slice(0, fm.yamlStart) + yaml + file.text.slice(fm.yamlStart + fm.yaml.length);
-    if (!sameApartFromTags(rel, file.text, after, ws)) {
+    if (!sameApartFromTags(rel, file.text, after, ws.ctx)) {
       io.err(`${io.paintErr.yellow('psg:')} ${shown(abs)}: left as it is; its tags could not be changed without touching other fields\n`);
       continue;
     }
