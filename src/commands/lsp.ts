@@ -3,11 +3,20 @@ import { ExitCode, PsgError } from '../errors.js';
 import { startServer } from '../lsp/server.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
+import { loadArticlesSync } from './shared.js';
 
 export async function lsp(global: GlobalOptions, io: Io): Promise<number> {
   await startServer({
     input: process.stdin,
     output: process.stdout,
+    // Read on the first check of an article, from the index where files have not changed.
+    archive: (ws) => {
+      try {
+        return loadArticlesSync(ws, global, io).articles.map((a) => ({ path: a.path, slug: a.slug, series: a.series, part: a.part }));
+      } catch {
+        return []; // no articles folder yet: nothing to clash with
+      }
+    },
     open: (root) => {
       try {
         return { ws: openWorkspace(global, io.env, root ?? io.cwd) };

@@ -21,6 +21,8 @@ import {
 } from 'vscode-languageserver/node.js';
 import { type ArticleFile, decodeArticle } from '../core/article-file.js';
 import { checkArticleFile } from '../core/check.js';
+import { locateProblems } from '../core/locate.js';
+import { type ArchiveFacts, checkArchive } from '../core/rules/index.js';
 import { completions } from '../core/editor/completion.js';
 import { regionHover } from '../core/editor/hover.js';
 import { frontMatterLines, placeAt, wordAt } from '../core/editor/place.js';
@@ -41,6 +43,8 @@ export interface ServerOptions {
   output: NodeJS.WritableStream;
   /** The workspace for the folder the editor opened (its config, vocabulary, articles folder). */
   open: (root: string | undefined) => { ws: Workspace; warning?: string };
+  /** The slugs and series of the archive's articles on disk, for the checks across files. */
+  archive: (ws: Workspace) => ArchiveFacts[];
 }
 
 const pathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
@@ -50,6 +54,12 @@ export function startServer(options: ServerOptions): Promise<void> {
   const documents = new TextDocuments(TextDocument);
   const checked = new Map<string, Checked>();
   let ws: Workspace;
+  // The other articles, read once, then kept up to date from the documents as they are saved.
+  let archive: Map<string, ArchiveFacts> | undefined;
+  const factsOf = (file: ArticleFile): ArchiveFacts | undefined => {
+    const a = file.article;
+    return a && { path: a.path, slug: a.slug, series: a.series, part: a.part };
+  };
 
   connection.onInitialize((params) => {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
@@ -59,7 +69,7 @@ export function startServer(options: ServerOptions): Promise<void> {
     if (opened.warning) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: opened.warning });
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         completionProvider: { triggerCharacters: ['[', ',', ' '] },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         hoverProvider: true,
@@ -85,6 +95,24 @@ export function startServer(options: ServerOptions): Promise<void> {
     return { start, end: word && word.start <= character + 1 && word.end > character ? { line, character: word.end } : { line, character: character + 1 } };
   }
 
+  const inArchive = (doc: TextDocument) => {
+    const abs = pathOf(doc.uri);
+    return abs !== undefined && relativeInside(ws.articlesDir, abs) !== undefined;
+  };
+
+  /** Slug and series problems of this file among the other articles, as validate finds them. */
+  function archiveProblems(file: ArticleFile): Problem[] {
+    archive ??= new Map(options.archive(ws).map((f) => [f.path, f]));
+    const own = factsOf(file);
+    const facts = [...archive.values()].filter((f) => f.path !== file.path);
+    if (own) facts.push(own);
+    // In path order, as validate sees them: of two files with one slug the later is reported.
+    facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const problems = checkArchive(facts, ws.ctx).get(file.path) ?? [];
+    locateProblems(problems, file.frontMatter?.yaml, file.frontMatter?.yamlLine ?? 1);
+    return problems;
+  }
+
   function check(doc: TextDocument): void {
     const path = articlePath(doc);
     if (path === undefined) {
@@ -94,6 +122,7 @@ export function startServer(options: ServerOptions): Promise<void> {
     }
     const file = decodeArticle(path, Buffer.from(doc.getText(), 'utf8'), ws.ctx);
     const problems = checkArticleFile(file, ws.ctx);
+    if (inArchive(doc)) problems.push(...archiveProblems(file));
     const diagnostics = problems.map(
       (p, i): Diagnostic => ({
         range: rangeOf(doc, p),
@@ -109,6 +138,11 @@ export function startServer(options: ServerOptions): Promise<void> {
   }
 
   documents.onDidChangeContent((e) => check(e.document));
+  documents.onDidSave((e) => {
+    const state = checked.get(e.document.uri);
+    const own = state && factsOf(state.file);
+    if (archive && own && inArchive(e.document)) archive.set(own.path, own);
+  });
   documents.onDidClose((e) => {
     checked.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
