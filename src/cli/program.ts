@@ -3,8 +3,10 @@
 import { Command } from 'commander';
 import { registerCompletion } from './completion.js';
 import { registerDigest } from './digest.js';
+import { registerHook } from './hook.js';
 import { registerInit } from './init.js';
 import { registerList } from './list.js';
+import { registerLsp } from './lsp.js';
 import { registerNew } from './new.js';
 import { registerPublish } from './publish.js';
 import { registerRegions } from './regions.js';
@@ -13,7 +15,9 @@ import { registerRename } from './rename.js';
 import { registerSeries } from './series.js';
 import { registerSearch } from './search.js';
 import { registerSend } from './send.js';
+import { registerSchema } from './schema.js';
 import { registerStats } from './stats.js';
+import { registerTags } from './tags.js';
 import { registerValidate } from './validate.js';
 
 export function buildProgram(version: string, run: Run): Command {
@@ -42,6 +46,10 @@ export function buildProgram(version: string, run: Run): Command {
     registerSearch,
     registerCompletion,
     registerSend,
+    registerTags,
+    registerSchema,
+    registerHook,
+    registerLsp,
   ]) {
     register(program, run, version);
   }

@@ -9,9 +9,7 @@ import { byPosition, error, type Problem } from '../core/problem.js';
 import { type ArchiveFacts, checkArchive } from '../core/rules/index.js';
 import { archiveFacts } from '../core/series.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
-import { problemsJsonPieces } from '../render/problems-json.js';
 import { type FileReport, totals } from '../render/report.js';
-import { stylishFile, stylishSummary } from '../render/stylish.js';
 import { loadArchive } from '../store/archive.js';
 import { runTask } from '../store/parallel.js';
 import { type CheckedFile, checkFiles } from '../store/check-files.js';
@@ -22,9 +20,10 @@ import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir, type Workspace } from '../workspace.js';
+import { type ReportFormat, writeReport } from './validate-report.js';
 
 export interface ValidateOptions {
-  format: 'stylish' | 'json';
+  format: ReportFormat;
   strict?: boolean;
   fix?: boolean;
   /** Apply the did-you-mean suggestions as well as the fixes. */
@@ -189,10 +188,6 @@ export async function validate(names: string[], options: ValidateOptions, global
     }
   };
   const summary = { checked, fixed };
-  if (options.format === 'json') for (const piece of problemsJsonPieces(reports(), counts, summary)) io.out(piece);
-  else {
-    for (const report of reports()) io.out(stylishFile(report, io.paint, io.columns));
-    io.out(stylishSummary(counts, summary, io.paint, io.columns));
-  }
+  writeReport(options.format, reports, counts, summary, io);
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

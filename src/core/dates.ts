@@ -13,7 +13,7 @@ export interface DateValue {
 
 export type DateParse = { ok: true; value: DateValue } | { ok: false; reason: 'format' | 'impossible'; message: string };
 
-const FRONT_MATTER_DATE =
+export const FRONT_MATTER_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
