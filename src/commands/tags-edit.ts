@@ -14,8 +14,8 @@ import { loadBuiltInTags } from '../data.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { relativeInside } from '../store/paths.js';
-import { type FileStamp, readArticle } from '../store/read.js';
-import { rewriteArticle } from '../store/rewrite.js';
+import type { ReadState } from '../store/atomic.js';
+import { readForRewrite, rewriteArticle } from '../store/rewrite.js';
 import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir } from '../workspace.js';
@@ -30,7 +30,7 @@ interface Change {
   before: string;
   after: string;
   bom: boolean;
-  stamp?: FileStamp;
+  read?: ReadState;
 }
 
 function checkTo(to: string): void {
@@ -76,7 +76,7 @@ async function editTags(names: string[], to: string, verb: 'rename' | 'merge', o
   let unreadable = 0;
   for (const rel of scanArticles(dir).files) {
     const abs = join(dir, rel);
-    const file = readArticle(abs, rel, ws.ctx);
+    const file = readForRewrite(abs, rel, ws.ctx);
     const fm = file.frontMatter;
     if (!fm || file.text === undefined || !file.data) {
       unreadable++;
@@ -90,7 +90,7 @@ async function editTags(names: string[], to: string, verb: 'rename' | 'merge', o
       continue;
     }
     const c: Change = { abs, shown: shown(abs), before: file.text, after, bom: file.bom };
-    if (file.stamp) c.stamp = file.stamp;
+    if (file.read) c.read = file.read;
     changes.push(c);
   }
 
@@ -124,7 +124,7 @@ async function editTags(names: string[], to: string, verb: 'rename' | 'merge', o
   for (const c of changes) {
     try {
       // Through a link to the file it names, so that the link stays a link.
-      rewriteArticle(realpathSync(c.abs), c.after, c.bom, c.stamp);
+      rewriteArticle(realpathSync(c.abs), c.after, c.bom, c.read);
     } catch (e) {
       const why = e instanceof PsgError ? 'it changed while psg worked on it' : errnoCode(e) ? (e as Error).message.split(',')[0] : String(e);
       io.err(`${io.paintErr.red('psg:')} ${c.shown}: not written (${why}); it is unchanged\n`);
