@@ -14,6 +14,7 @@ export const registerNew: Register = (program, run, version) => {
     .option('--summary <text>', 'the lede that list and digest show')
     .option('-a, --author <name>', 'the author (default: author in psg.config.json, else git config user.name)')
     .option('--subtitle <text>', 'a letter\'s subtitle: "Letter from Cajamarca (3): <subtitle>"')
+    .option('--order <n>', "a page's position among the standing pages in the digest (1 first)")
     .option('--draft', 'write draft: true (left out of list and digest)')
     .option('--new-place', "a letter's place that is new to psg, though close to a known one (else: did you mean…?)")
     .option('--out-of-order', 'write a letter dated before an earlier part of its series (then: psg series renumber)')

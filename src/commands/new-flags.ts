@@ -12,6 +12,7 @@ import {
   checkRegions,
   checkSummary,
   checkTags,
+  checkOrder,
   checkTitle,
   splitList,
 } from '../core/new-answers.js';
@@ -32,6 +33,7 @@ export interface NewFlags {
   edit?: boolean;
   outOfOrder?: boolean;
   newPlace?: boolean;
+  order?: string;
 }
 
 function lcfirst(text: string): string {
@@ -47,6 +49,7 @@ const HINTS: Record<string, string> = {
   place: 'A place is a province, town or community, one line; --place may repeat',
   region: 'Give a region (Cusco), another spelling (Cuzco) or a province (Espinar); --region may repeat',
   tag: 'Tags are lowercase words joined by hyphens, e.g. consulta-previa; --tag may repeat',
+  order: "A page's order is its position among the standing pages in the digest, e.g. --order 2",
   subtitle: 'The subtitle follows "Letter from <place> (n): " in the title',
 };
 
@@ -68,6 +71,7 @@ export function readFlags(flags: NewFlags, ctx: CoreContext) {
     places: flags.place === undefined ? undefined : fromFlag('place', checkPlaces(splitList(flags.place))),
     regions: flags.region === undefined ? undefined : fromFlag('region', checkRegions(splitList(flags.region), ctx.gazetteer)),
     tags: flags.tag === undefined ? undefined : fromFlag('tag', checkTags(splitList(flags.tag), ctx.tags)),
+    order: flags.order === undefined ? undefined : fromFlag('order', checkOrder(flags.order)),
   };
   if (given.places?.[0] !== undefined) fromFlag('place', checkPlace(given.places[0]));
   return given;
@@ -82,6 +86,9 @@ export function checkFlagsFitType(type: ArticleType, flags: NewFlags): void {
   }
   if (type !== 'letter' && flags.subtitle !== undefined) {
     throw new PsgError(`--subtitle: only letters have a subtitle; a ${type} has a --title`, { hint: 'See psg new --help' });
+  }
+  if (type !== 'page' && flags.order !== undefined) {
+    throw new PsgError(`--order: only pages have an order; a ${type === 'news' ? 'news item' : type} is placed by its date`, { hint: 'Leave out --order, or make a page' });
   }
   if (type === 'page' && flags.date !== undefined) {
     throw new PsgError('--date: pages have no date', { hint: 'Leave out --date for a page, or make a news item' });

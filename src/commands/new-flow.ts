@@ -217,6 +217,7 @@ export async function collectDraft(typeArg: ArticleType | undefined, flags: NewF
   const draft: ArticleDraft = { type, title, summary, regions, places, tags, draft: Boolean(flags.draft) };
   if (date) draft.date = date;
   if (author) draft.author = author;
+  if (given.order !== undefined) draft.order = given.order;
   if (series !== undefined && part !== undefined) Object.assign(draft, { series, part });
   return draft;
 }

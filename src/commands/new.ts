@@ -42,22 +42,36 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
   const note = (text: string) => io.err(`${io.paintErr.dim('psg:')} ${text}\n`);
   const interactive = io.stdinIsTTY && !flags.yes;
 
+  // Ctrl-C while no prompt is up (the archive loading before the first one) is a signal, not
+  // a key the prompt sees: end as a prompt would, before anything is written. The handler
+  // can only run between steps, never inside the synchronous write.
+  const cancel = () => {
+    io.err(`${io.paintErr.red('psg:')} Cancelled\n`);
+    process.exit(ExitCode.cancelled);
+  };
+  if (interactive) process.on('SIGINT', cancel);
+
   let articles: Article[] | undefined;
   let series: ArchiveSeries | undefined;
-  const draft = await collectDraft(
-    type,
-    flags,
-    {
-      ctx: ws.ctx,
-      articles: () => (articles ??= loadArticlesSync(ws, global, io).articles),
-      series: () => (series ??= seriesOfArticles(articles ??= loadArticlesSync(ws, global, io).articles)),
-      show: (path) => shown(join(root, path)),
-      defaultAuthor: () => ws.config.author ?? gitUserName(ws.cwd, io.env),
-      note,
-      noPrompt: flags.yes ? 'yes' : 'no-tty',
-    },
-    interactive ? (deps.prompter ?? inquirerPrompter()) : undefined,
-  );
+  let draft: ArticleDraft;
+  try {
+    draft = await collectDraft(
+      type,
+      flags,
+      {
+        ctx: ws.ctx,
+        articles: () => (articles ??= loadArticlesSync(ws, global, io).articles),
+        series: () => (series ??= seriesOfArticles(articles ??= loadArticlesSync(ws, global, io).articles)),
+        show: (path) => shown(join(root, path)),
+        defaultAuthor: () => ws.config.author ?? gitUserName(ws.cwd, io.env),
+        note,
+        noPrompt: flags.yes ? 'yes' : 'no-tty',
+      },
+      interactive ? (deps.prompter ?? inquirerPrompter()) : undefined,
+    );
+  } finally {
+    process.off('SIGINT', cancel);
+  }
 
   const template = readTemplate(root, draft.type);
   const write = (d: ArticleDraft) => createArticleFile(root, draftPath(d), draftText(d, template), { shown });

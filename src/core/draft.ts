@@ -9,7 +9,7 @@ import { flowList, quoted, scalar } from './yaml-text.js';
 export { quoted, scalar };
 
 /** The fields a new article starts with: an Article without the parts that come from its file. */
-export type ArticleDraft = Pick<Article, 'type' | 'title' | 'date' | 'summary' | 'regions' | 'places' | 'tags' | 'author' | 'series' | 'part' | 'draft'>;
+export type ArticleDraft = Pick<Article, 'type' | 'title' | 'date' | 'summary' | 'regions' | 'places' | 'tags' | 'author' | 'series' | 'part' | 'draft' | 'order'>;
 
 /** The path of the new file inside the articles folder, with forward slashes. */
 export function draftPath(draft: Pick<ArticleDraft, 'type' | 'title' | 'date'>): string {
@@ -35,6 +35,7 @@ export function frontMatter(draft: ArticleDraft): string {
   if (draft.places.length) lines.push(`places: ${flowList(draft.places)}`);
   if (draft.tags.length) lines.push(`tags: ${flowList(draft.tags)}`);
   if (draft.author) lines.push(`author: ${scalar(draft.author)}`);
+  if (draft.order !== undefined) lines.push(`order: ${draft.order}`);
   lines.push(`summary: ${quoted(draft.summary)}`);
   return `---\n${lines.join('\n')}\n---\n`;
 }

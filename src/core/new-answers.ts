@@ -1,6 +1,6 @@
 // Every answer to `psg new`, checked the same way whether it was typed at a prompt or given
 // as a flag: the prompt shows the message and asks again, the flag becomes an exit-2 error.
-import { ARTICLE_TYPES, type Article, type ArticleType, isArticleType, LIMITS } from './article.js';
+import { ARTICLE_TYPES, type Article, type ArticleType, FIELD_BY_NAME, isArticleType, LIMITS } from './article.js';
 import { type DateValue, parseDateValue } from './dates.js';
 import type { Gazetteer } from './gazetteer.js';
 import { letterTitle } from './series.js';
@@ -85,6 +85,15 @@ export function checkSubtitle(text: string, series: string, part: number): Check
     return no(`The title would be ${length} characters; shorten the subtitle by ${length - LIMITS.titleMax}`);
   }
   return ok(line.value);
+}
+
+/** A page's position among the standing pages: a whole number from 1 to the field's bound. */
+export function checkOrder(text: string): Check<number> {
+  const max = FIELD_BY_NAME.get('order')!.max!;
+  const value = text.trim();
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > max) return no(`"${text}" is not a position; give a whole number from 1 to ${max}`);
+  return ok(n);
 }
 
 /** "Cusco, Puno" or ["Cusco", "Puno, Tacna"] → the names, trimmed, empty ones dropped. */

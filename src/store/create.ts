@@ -1,6 +1,6 @@
 // Create a new article file inside the articles folder: whole or not at all, never over an
 // existing file, never outside the folder.
-import { mkdirSync, realpathSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { errnoCode, PsgError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
@@ -42,7 +42,7 @@ export function createArticleFile(root: string, rel: string, text: string, optio
     });
   }
   try {
-    writeFileAtomic(target, text, { overwrite: false });
+    writeExclusive(target, text);
   } catch (error) {
     if (errnoCode(error) === 'EEXIST') {
       throw new PsgError(`${show(target)} already exists; psg new never overwrites a file`, {
@@ -55,6 +55,31 @@ export function createArticleFile(root: string, rel: string, text: string, optio
     });
   }
   return target;
+}
+
+// File systems without hard links (FAT, some network and FUSE mounts) refuse the link that
+// makes a new file appear whole; they say so with one of these.
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);
+
+/**
+ * A new file, whole or not at all, never over an existing one. Where hard links are refused,
+ * the name is claimed with an exclusive create (O_EXCL, which fails when the file exists) and
+ * the written temp file is then renamed over that empty claim.
+ */
+function writeExclusive(target: string, text: string): void {
+  try {
+    writeFileAtomic(target, text, { overwrite: false });
+    return;
+  } catch (error) {
+    if (!NO_HARD_LINKS.has(errnoCode(error) ?? '')) throw error;
+  }
+  closeSync(openSync(target, 'wx', 0o644));
+  try {
+    writeFileAtomic(target, text, { overwrite: true });
+  } catch (error) {
+    rmSync(target, { force: true });
+    throw error;
+  }
 }
 
 // Read here, with the same rules as articles.

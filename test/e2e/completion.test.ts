@@ -72,7 +72,8 @@ describe('bash completion (must-show 4)', () => {
   it('completes commands', () => {
     expect(bashComplete('psg va')).toEqual(['validate']);
     expect(bashComplete('psg --no-color st')).toEqual(['stats']);
-    expect(bashComplete('psg help re')).toEqual(['regions']);
+    expect(bashComplete('psg help re')).toEqual(['regions', 'rename']);
+    expect(bashComplete('psg se')).toEqual(['series']);
   });
 
   // `list` is built on its own branch: this passes once it is merged (the lead runs it).

@@ -1,9 +1,9 @@
 // psg new in a real terminal (tmux): the whole interactive flow to a valid file, and Ctrl-C.
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { psg } from '../helpers/run.js';
-import { cleanup, sampleCopy } from '../helpers/testdir.js';
+import { cleanup, sampleCopy, testdir } from '../helpers/testdir.js';
 import { hasTmux, type PsgTerminal, startPsg } from '../helpers/tmux.js';
 
 afterAll(cleanup);
@@ -96,4 +96,23 @@ describe('psg new in a terminal', () => {
     expect(term.screen()).toMatch(/\npsg: Cancelled$/);
     expect(files(dir)).toEqual(before);
   }, 30_000);
+
+  it('Ctrl-C while the archive loads, before the first prompt: "Cancelled", exit 130, nothing written', async () => {
+    // Enough articles, read without the index, that the reading takes seconds.
+    const dir = testdir();
+    for (let i = 0; i < 6000; i++) {
+      const path = join(dir, 'articles', '2019', `2019-03-01-item-${i}.md`);
+      if (i === 0) mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, `---\ntitle: "Item ${i}"\ntype: news\ndate: 2019-03-01\nregions: [Puno]\nsummary: "s"\n---\n\nBody.\n`);
+    }
+    term = startPsg(dir, ['--no-cache', 'new', 'letter', '--place', 'Cajamarca'], { PSG_TODAY: '2019-04-20' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    term.keys('C-c');
+    expect(await term.exitCode(30_000)).toBe(130);
+    const screen = term.screen();
+    expect(screen).not.toContain('? Subtitle'); // it came before the first prompt
+    expect(screen).toMatch(/(^|\n|\^C)psg: Cancelled$/);
+    expect(readdirSync(join(dir, 'articles', '2019'))).toHaveLength(6000);
+    expect(readdirSync(join(dir, 'articles')).filter((f) => f.startsWith('.'))).toEqual([]);
+  }, 60_000);
 });

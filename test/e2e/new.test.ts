@@ -114,3 +114,24 @@ describe('psg new', () => {
     });
   });
 });
+
+describe('psg new page --order', () => {
+  it("writes the page's order; refuses it for other types and out of bounds", () => {
+    const dir = sampleCopy();
+    const made = psg(['new', 'page', '--title', 'Contact us', '--order', '1', '--summary', 'How to reach the PSG.', '--author', ''], { cwd: dir, env });
+    expect(made).toEqual({ stdout: 'articles/pages/contact-us.md\n', stderr: '', code: 0 });
+    expect(readFileSync(join(dir, 'articles/pages/contact-us.md'), 'utf8')).toBe(
+      '---\ntitle: "Contact us"\ntype: page\norder: 1\nsummary: "How to reach the PSG."\n---\n\nHow to reach the PSG.\n',
+    );
+    expect(psg(['validate'], { cwd: dir, env }).code).toBe(0);
+    expect(psg(['new', 'news', '--title', 'T', '--order', '2', '--summary', 's'], { cwd: dir, env })).toEqual({
+      stdout: '',
+      stderr: 'psg: --order: only pages have an order; a news item is placed by its date\nhint: Leave out --order, or make a page\n',
+      code: 2,
+    });
+    expect(psg(['new', 'page', '--title', 'T', '--order', '20000', '--summary', 's'], { cwd: dir, env })).toMatchObject({
+      stderr: 'psg: --order: "20000" is not a position; give a whole number from 1 to 10000\nhint: A page\'s order is its position among the standing pages in the digest, e.g. --order 2\n',
+      code: 2,
+    });
+  });
+});

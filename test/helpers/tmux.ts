@@ -103,6 +103,8 @@ export function startPsg(dir: string, args: string[], env: Record<string, string
       '#!/bin/sh',
       ...Object.entries(vars).map(([k, v]) => `export ${k}=${sq(v)}`),
       `cd ${sq(dir)}`,
+      // Ctrl-C in a cooked terminal signals the shell too: it must live on to record the code.
+      "trap ':' INT",
       `${sq(process.execPath)} ${sq(BIN)} ${args.map(sq).join(' ')}`,
       `echo $? > ${sq(rcFile)}`,
       // Keep the pane open so the last screen can still be read.
