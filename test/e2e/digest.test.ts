@@ -130,8 +130,8 @@ Should you be in Cajamarca and find yourself in Jirón Lima, opposite Dylon’s 
 
   it.each([
     [['--week', '2019-W60'], 'psg: bad week for --week: "2019-W60"'],
-    [['--limit', '0'], "psg: option '--limit <n>' argument '0' is invalid. give a whole number from 1 up."],
-    [['--format', 'pdf'], "psg: option '--format <format>' argument 'pdf' is invalid. Allowed choices are text, markdown, html, json, rss, atom, email."],
+    [['--limit', '0'], "psg: option '-n, --limit <n>' argument '0' is invalid. give a whole number from 1 up."],
+    [['--format', 'pdf'], "psg: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, markdown, html, json, rss, atom, email."],
     [['--lang', 'fr'], "psg: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, es."],
     [['--region', 'Cajamrca'], 'psg: unknown region "Cajamrca"; did you mean "Cajamarca"?'],
     [['--month', '2019-04', '--week', '2019-W12'], 'psg: the dates cross: from 2019-04-01 until 2019-03-24 holds no day'],

@@ -131,7 +131,7 @@ describe('psg send to a real SMTP server', () => {
     it('digest --since last holds it alone', async () => {
       const r = await psgAsync(['digest', '--since', 'last'], { cwd: dir });
       expect(r.code).toBe(0);
-      expect(r.stdout).toBe('Noticias de Junín\n\n  • Junín: water and the mine\n\n    5 April 2019\n\n    Cooperacción reports from Junín.');
+      expect(r.stdout).toBe('Noticias de Junín\n\n  • Junín: water and the mine\n\n    5 April 2019\n\n    Cooperacción reports from Junín.\n');
       expect(r.stderr).toMatch(/^psg: since the digest sent on \d{4}-\d{2}-\d{2} \(items from 1 April 2019 on that it did not hold\)\n$/);
     });
 

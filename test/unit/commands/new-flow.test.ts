@@ -1,6 +1,7 @@
 // The flow of psg new through the real command, in-process, with the prompts answered by name.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { newArticle, type NewFlags } from '../../../src/commands/new.js';
@@ -224,9 +225,11 @@ describe('psg new by flags', () => {
   });
 
   it('needs an articles folder', async () => {
-    const dir = sampleCopy();
-    const error = await run('news', { title: 'x', summary: 's', yes: true }, {}, { dir: join(dir, 'articles', 'pages') }).catch((e: unknown) => e);
+    // A folder with no articles/ in it or above it (inside an archive, psg finds the archive).
+    const dir = mkdtempSync(join(tmpdir(), 'psg-no-archive-'));
+    const error = await run('news', { title: 'x', summary: 's', yes: true }, {}, { dir }).catch((e: unknown) => e);
     expect((error as PsgError).message).toMatch(/^no articles folder at /);
-    expect(existsSync(join(dir, 'articles', 'pages', 'articles'))).toBe(false);
+    expect(existsSync(join(dir, 'articles'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
