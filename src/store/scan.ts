@@ -2,13 +2,17 @@
 // start with . or _ and node_modules. A symbolic link is followed only when it stays inside
 // the folder; every folder and file is taken once, by its real path, so links can neither
 // leave, loop nor count an article twice. Plain paths win over paths through links.
+import { isUtf8 } from 'node:buffer';
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
 
 export interface Skipped {
   path: string;
   why: string;
-  /** For a folder that could not be read, the error code: its articles are missing (a problem). */
+  /**
+   * Set when articles are missing because of this entry (a problem to report): the error
+   * code of a folder that could not be read, or 'name-not-utf8' for a name that is not UTF-8.
+   */
   code?: string;
 }
 
@@ -17,7 +21,10 @@ export interface ScanResult {
   files: string[];
   /** Entries that were not followed, with why, for --debug. */
   skipped: Skipped[];
-  /** Folders that could not be read ('.' for the articles folder itself): a problem to report. */
+  /**
+   * Entries that hide articles: folders that could not be read ('.' for the articles folder
+   * itself) and names that are not UTF-8 (shown with \xNN for their bad bytes).
+   */
   unreadable: Skipped[];
 }
 
@@ -29,19 +36,63 @@ export function isArticleName(name: string): boolean {
   return name.length > 3 && (name.endsWith('.md') || name.toLowerCase().endsWith('.md'));
 }
 
-const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+/** A name as text, its bytes that are not UTF-8 written \xNN: what it is, never mistaken for another. */
+export function nameText(bytes: Buffer): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const end = i + extra + 1;
+    // isUtf8 on the one character also catches overlong forms and surrogates.
+    if (extra >= 0 && end <= bytes.length && isUtf8(bytes.subarray(i, end))) {
+      out += bytes.toString('utf8', i, end);
+      i = end;
+    } else {
+      out += `\\x${b.toString(16).padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return out;
+}
 
-/** A folder's entries that count, sorted by name; undefined (and a note) when unreadable. */
-export function entriesOf(abs: string, rel: string, skipped: Skipped[]): Dirent[] | undefined {
+/** A folder entry, its name decoded (folders are read as bytes, so that no name is decoded lossily). */
+export interface Entry {
+  name: string;
+  dirent: Dirent<Buffer>;
+}
+
+const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * A folder's entries that count, sorted by name; undefined (and a note) when unreadable.
+ * Names are read as the bytes they are: a name that is not UTF-8 cannot be opened by a
+ * decoded path (it would fail, or open the file whose name is its decoding), so such an
+ * entry is noted, when it may hold articles, and left out.
+ */
+export function entriesOf(abs: string, rel: string, skipped: Skipped[]): Entry[] | undefined {
+  let dirents: Dirent<Buffer>[];
   try {
-    return readdirSync(abs, { withFileTypes: true })
-      .filter((e) => !skipName(e.name))
-      .sort(byName);
+    dirents = readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     skipped.push({ path: rel || '.', why: `cannot be read (${code})`, code });
     return undefined;
   }
+  const entries: Entry[] = [];
+  for (const dirent of dirents) {
+    const bytes = dirent.name;
+    // . and _ are one byte in UTF-8: a skipped name is skipped whatever follows.
+    if (bytes[0] === 46 || bytes[0] === 95) continue;
+    if (isUtf8(bytes)) {
+      const name = bytes.toString('utf8');
+      if (name !== 'node_modules') entries.push({ name, dirent });
+    } else if (!dirent.isFile() || isArticleName(bytes.toString('latin1'))) {
+      const path = (rel ? `${rel}/` : '') + nameText(bytes);
+      skipped.push({ path, why: 'has a name that is not UTF-8', code: 'name-not-utf8' });
+    }
+  }
+  return entries.sort(byName);
 }
 
 export interface TreeVisitor {
@@ -57,8 +108,7 @@ export function walkTree(abs: string, rel: string, real: string, visit: TreeVisi
   const entries = entriesOf(abs, rel, skipped);
   if (!entries) return;
   const at = rel ? `${rel}/` : '';
-  for (const entry of entries) {
-    const name = entry.name;
+  for (const { name, dirent: entry } of entries) {
     // A plain entry of a real folder has a real path of its own: no realpath call needed.
     if (entry.isDirectory()) walkTree(`${abs}/${name}`, at + name, `${real}/${name}`, visit, skipped);
     else if (entry.isSymbolicLink()) visit.link(`${abs}/${name}`, at + name);
@@ -89,9 +139,15 @@ export function scanArticles(root: string): ScanResult {
     let real: string;
     let isDir: boolean;
     try {
-      real = realpathSync(abs);
-      const st = statSync(real);
-      isDir = st.isDirectory();
+      // The native call: the JavaScript one decodes the link's text on the way.
+      const bytes = realpathSync.native(abs, { encoding: 'buffer' });
+      // A target whose path is not UTF-8 cannot be named by a decoded path.
+      if (!isUtf8(bytes)) {
+        skipped.push({ path: rel, why: 'links to a name that is not UTF-8', code: 'name-not-utf8' });
+        continue;
+      }
+      real = bytes.toString('utf8');
+      isDir = statSync(real).isDirectory();
     } catch {
       skipped.push({ path: rel, why: 'is a broken link' });
       continue;

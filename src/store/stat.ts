@@ -57,27 +57,29 @@ const FILES_A_SHARE = 500;
 /**
  * The scan cut into shares, in scan order: each top-level folder (or, when there are few,
  * each folder below them), and runs of up to 500 files. Undefined when a link or an
- * unreadable folder needs the plain scan.
+ * unreadable folder or a name that is not UTF-8 needs the plain scan.
  */
 function shares(root: string): Unit[] | undefined {
   const units: Unit[] = [];
   const add = (prefix: string, expand: boolean): boolean => {
-    const entries = entriesOf(prefix ? `${root}/${prefix.slice(0, -1)}` : root, prefix, []);
-    if (!entries) return false;
+    const noted: Skipped[] = [];
+    const entries = entriesOf(prefix ? `${root}/${prefix.slice(0, -1)}` : root, prefix, noted);
+    // Anything to report (a name that is not UTF-8) is the plain scan's to report.
+    if (!entries || noted.length) return false;
     let run: string[] = [];
     const endRun = () => {
       if (run.length) units.push({ files: run });
       run = [];
     };
-    for (const e of entries) {
+    for (const { name, dirent: e } of entries) {
       if (e.isSymbolicLink()) return false;
       if (e.isDirectory()) {
         endRun();
-        if (!expand) units.push({ folder: prefix + e.name });
-        else if (!add(`${prefix}${e.name}/`, false)) return false;
+        if (!expand) units.push({ folder: prefix + name });
+        else if (!add(`${prefix}${name}/`, false)) return false;
       } else {
         // Pipes and devices too, as scanArticles takes them: reading refuses them.
-        if (isArticleName(e.name)) run.push(prefix + e.name);
+        if (isArticleName(name)) run.push(prefix + name);
         if (run.length === FILES_A_SHARE) endRun();
       }
     }
