@@ -56,43 +56,39 @@ export function nameText(bytes: Buffer): string {
   return out;
 }
 
-/** A folder entry, its name decoded (folders are read as bytes, so that no name is decoded lossily). */
-export interface Entry {
-  name: string;
-  dirent: Dirent<Buffer>;
-}
-
-const byName = (a: Entry, b: Entry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
- * A folder's entries that count, sorted by name; undefined (and a note) when unreadable.
- * Names are read as the bytes they are: a name that is not UTF-8 cannot be opened by a
- * decoded path (it would fail, or open the file whose name is its decoding), so such an
- * entry is noted, when it may hold articles, and left out.
+ * Names are bytes, and a name that is not UTF-8 cannot be opened by its decoded path (that
+ * fails, or opens the file whose name is its decoding). Decoding turns bad bytes into U+FFFD,
+ * so only a folder with U+FFFD in a name is read again as bytes: each name that is not UTF-8
+ * is taken out of `entries` and noted, when it may hold articles.
  */
-export function entriesOf(abs: string, rel: string, skipped: Skipped[]): Entry[] | undefined {
-  let dirents: Dirent<Buffer>[];
+function dropNonUtf8(abs: string, rel: string, entries: Dirent[], skipped: Skipped[]): void {
+  for (const raw of readdirSync(abs, { withFileTypes: true, encoding: 'buffer' })) {
+    const bytes = raw.name;
+    if (isUtf8(bytes)) continue;
+    const decoded = bytes.toString('utf8');
+    // Its decoded twin in the listing (a real file named so, if any, stays).
+    const at = entries.findIndex((e) => e.name === decoded && e.isDirectory() === raw.isDirectory());
+    if (at !== -1) entries.splice(at, 1);
+    // . and _ are one byte in UTF-8: a name skipped is skipped whatever follows.
+    if (bytes[0] === 46 || bytes[0] === 95 || (raw.isFile() && !isArticleName(decoded))) continue;
+    skipped.push({ path: (rel ? `${rel}/` : '') + nameText(bytes), why: 'has a name that is not UTF-8', code: 'name-not-utf8' });
+  }
+}
+
+/** A folder's entries that count, sorted by name; undefined (and a note) when unreadable. */
+export function entriesOf(abs: string, rel: string, skipped: Skipped[]): Dirent[] | undefined {
   try {
-    dirents = readdirSync(abs, { withFileTypes: true, encoding: 'buffer' });
+    const entries = readdirSync(abs, { withFileTypes: true });
+    if (entries.some((e) => e.name.includes('\uFFFD'))) dropNonUtf8(abs, rel, entries, skipped);
+    return entries.filter((e) => !skipName(e.name)).sort(byName);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     skipped.push({ path: rel || '.', why: `cannot be read (${code})`, code });
     return undefined;
   }
-  const entries: Entry[] = [];
-  for (const dirent of dirents) {
-    const bytes = dirent.name;
-    // . and _ are one byte in UTF-8: a skipped name is skipped whatever follows.
-    if (bytes[0] === 46 || bytes[0] === 95) continue;
-    if (isUtf8(bytes)) {
-      const name = bytes.toString('utf8');
-      if (name !== 'node_modules') entries.push({ name, dirent });
-    } else if (!dirent.isFile() || isArticleName(bytes.toString('latin1'))) {
-      const path = (rel ? `${rel}/` : '') + nameText(bytes);
-      skipped.push({ path, why: 'has a name that is not UTF-8', code: 'name-not-utf8' });
-    }
-  }
-  return entries.sort(byName);
 }
 
 export interface TreeVisitor {
@@ -108,7 +104,8 @@ export function walkTree(abs: string, rel: string, real: string, visit: TreeVisi
   const entries = entriesOf(abs, rel, skipped);
   if (!entries) return;
   const at = rel ? `${rel}/` : '';
-  for (const { name, dirent: entry } of entries) {
+  for (const entry of entries) {
+    const name = entry.name;
     // A plain entry of a real folder has a real path of its own: no realpath call needed.
     if (entry.isDirectory()) walkTree(`${abs}/${name}`, at + name, `${real}/${name}`, visit, skipped);
     else if (entry.isSymbolicLink()) visit.link(`${abs}/${name}`, at + name);

@@ -71,15 +71,15 @@ function shares(root: string): Unit[] | undefined {
       if (run.length) units.push({ files: run });
       run = [];
     };
-    for (const { name, dirent: e } of entries) {
+    for (const e of entries) {
       if (e.isSymbolicLink()) return false;
       if (e.isDirectory()) {
         endRun();
-        if (!expand) units.push({ folder: prefix + name });
-        else if (!add(`${prefix}${name}/`, false)) return false;
+        if (!expand) units.push({ folder: prefix + e.name });
+        else if (!add(`${prefix}${e.name}/`, false)) return false;
       } else {
         // Pipes and devices too, as scanArticles takes them: reading refuses them.
-        if (isArticleName(name)) run.push(prefix + name);
+        if (isArticleName(e.name)) run.push(prefix + e.name);
         if (run.length === FILES_A_SHARE) endRun();
       }
     }
