@@ -70,7 +70,8 @@ function dropNonUtf8(abs: string, rel: string, entries: Dirent[], skipped: Skipp
     if (isUtf8(bytes)) continue;
     const decoded = bytes.toString('utf8');
     // Its decoded twin in the listing (a real file named so, if any, stays).
-    const at = entries.findIndex((e) => e.name === decoded && e.isDirectory() === raw.isDirectory());
+    const kind = (e: Dirent<string | Buffer>) => (e.isFile() ? 1 : 0) + (e.isDirectory() ? 2 : 0) + (e.isSymbolicLink() ? 4 : 0);
+    const at = entries.findIndex((e) => e.name === decoded && kind(e) === kind(raw));
     if (at !== -1) entries.splice(at, 1);
     // . and _ are one byte in UTF-8: a name skipped is skipped whatever follows.
     if (bytes[0] === 46 || bytes[0] === 95 || (raw.isFile() && !isArticleName(decoded))) continue;
