@@ -37,10 +37,16 @@ export function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | unde
 }
 
 function noteUnreadable(archive: Archive, io: Io): Archive {
-  const folders = archive.unreadableFolders.map((rel) => shownPath(io.cwd, join(archive.root, rel)) || '.');
+  // One line for each way articles were hidden from the scan, naming the first few.
+  const named = (list: string[]) => (list.length > 3 ? `${list.slice(0, 3).join(', ')}, …` : list.join(', '));
+  const shown = (rel: string) => shownPath(io.cwd, join(archive.root, rel)) || '.';
+  const badNames = archive.unreachable.filter((s) => s.code === 'name-not-utf8').map((s) => shown(s.path));
+  const folders = archive.unreachable.filter((s) => s.code !== 'name-not-utf8').map((s) => shown(s.path));
   if (folders.length) {
-    const named = folders.length > 3 ? `${folders.slice(0, 3).join(', ')}, …` : folders.join(', ');
-    io.err(`${io.paintErr.yellow('psg:')} ${plural(folders.length, 'folder')} could not be read (${named}), so ${folders.length === 1 ? 'its' : 'their'} articles are left out; \`psg validate\` says why\n`);
+    io.err(`${io.paintErr.yellow('psg:')} ${plural(folders.length, 'folder')} could not be read (${named(folders)}), so ${folders.length === 1 ? 'its' : 'their'} articles are left out; \`psg validate\` says why\n`);
+  }
+  if (badNames.length) {
+    io.err(`${io.paintErr.yellow('psg:')} ${plural(badNames.length, 'name')} ${badNames.length === 1 ? 'is' : 'are'} not UTF-8 (${named(badNames)}), so psg leaves ${badNames.length === 1 ? 'it' : 'them'} out; rename ${badNames.length === 1 ? 'it' : 'them'} in UTF-8\n`);
   }
   const n = archive.unreadable.length;
   if (n) io.err(`${io.paintErr.yellow('psg:')} ${plural(n, 'file')} could not be read as ${n === 1 ? 'an article' : 'articles'}; \`psg validate\` says why\n`);

@@ -36,7 +36,7 @@ interface Target {
   rel: string;
 }
 
-/** A folder that cannot be read, with the problem that says so. */
+/** Something that hides articles (see folderTarget), with the problem that says so. */
 type FolderTarget = Target & { problem: Problem };
 
 /** What is kept of a checked file: only files with problems are kept at all. */
@@ -73,11 +73,18 @@ function namedTargets(ws: Workspace, names: string[], unreadable: FolderTarget[]
   return [...targets.values()];
 }
 
-/** A folder that cannot be read: the articles in it go unchecked, an error of its own. */
+/**
+ * What hides articles from the scan, an error of its own: a folder that cannot be read, or a
+ * name that is not UTF-8 (shown with \xNN for its bad bytes; no decoded path can open it).
+ */
 function folderTarget(ws: Workspace, abs: string, code: string): FolderTarget {
   const rel = relativeInside(ws.articlesDir, abs) ?? abs.split(sep).join('/');
-  const message = `This folder cannot be read (${code}), so the articles in it are not checked; check its permissions`;
-  return { abs, rel: `${rel}/`, problem: error('folder-unreadable', message, { line: 1, column: 1 }) };
+  const where = { line: 1, column: 1 };
+  const problem =
+    code === 'name-not-utf8'
+      ? error('name-not-utf8', 'This name is not valid UTF-8 (its bad bytes are shown as \\xNN), so psg cannot read it; rename it in UTF-8', where)
+      : error('folder-unreadable', `This folder cannot be read (${code}), so the articles in it are not checked; check its permissions`, where);
+  return { abs, rel: `${rel}/`, problem };
 }
 
 /**

@@ -9,7 +9,7 @@ import { fromRecord } from '../core/record.js';
 import { type IndexData, indexPath, readIndex, type RowData, writeIndex } from './index-file.js';
 import { indexRows, unpackRows } from './index-rows.js';
 import { runTask, startTaskPool, type TaskPool } from './parallel.js';
-import { scanArticles } from './scan.js';
+import { scanArticles, type Skipped } from './scan.js';
 import { scanPool, statAll } from './stat.js';
 import { trace } from '../ui/trace.js';
 
@@ -39,8 +39,8 @@ export class Archive {
     readonly total: number,
     /** How many were read rather than taken from the index. */
     readonly read: number,
-    /** Folders that could not be read, so their articles are missing ('.' for the root). */
-    readonly unreadableFolders: string[] = [],
+    /** What hides articles from the scan: unreadable folders, names that are not UTF-8. */
+    readonly unreachable: readonly Skipped[] = [],
   ) {
     this.parsed = new Array(sources.length);
   }
@@ -135,8 +135,8 @@ interface Plan {
   rowAt: Int32Array;
   /** Files to read: new, changed, or not in the index. */
   toRead: string[];
-  /** Folders the scan could not read. */
-  folders: string[];
+  /** What hides articles from the scan (see ScanResult.unreadable). */
+  unreachable: Skipped[];
 }
 
 /** About 2,000 articles' worth of index: below that, one thread checks faster than workers start. */
@@ -180,7 +180,7 @@ function plan(root: string, cache: CacheOptions | undefined): Plan {
   // Without an index there is nothing to compare with: every file is read.
   const index = file && cache ? readIndex(file, realRoot, cache.version) : undefined;
   const stamps = index ? statAll(root.endsWith('/') ? root : `${root}/`, files) : undefined;
-  return { startedAt, root, realRoot, file, index, files, count: files.length, ...compare(files, stamps, index), folders: unreadable.map((s) => s.path) };
+  return { startedAt, root, realRoot, file, index, files, count: files.length, ...compare(files, stamps, index), unreachable: unreadable };
 }
 
 /**
@@ -210,8 +210,8 @@ async function planParallel(root: string, cache: CacheOptions | undefined, early
   // The scan's paths, joined, are compared with the index's in one step; they are split
   // into a list only when they differ.
   const files = index && found.joined === index.joinedPaths ? index.paths : found.joined === '' ? [] : found.joined.split('\0');
-  // A folder that could not be read sends the scan the plain way: none is left out here.
-  return { startedAt, root, realRoot, file, index, files, count: found.count, ...compare(files, found.stamps, index), folders: [] };
+  // Anything that hides articles sends the scan the plain way: nothing is hidden here.
+  return { startedAt, root, realRoot, file, index, files, count: found.count, ...compare(files, found.stamps, index), unreachable: [] };
 }
 
 /** Put the kept rows and the fresh ones in order, and store the index if anything changed. */
@@ -261,7 +261,7 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined): Arc
   }
   unreadable.sort();
   trace('archive ready');
-  return new Archive(p.root, sources, index, unreadable, p.count, fresh.length, p.folders);
+  return new Archive(p.root, sources, index, unreadable, p.count, fresh.length, p.unreachable);
 }
 
 /** Load the archive, reading changed files on every core when there are many. */

@@ -2,13 +2,17 @@
 // start with . or _ and node_modules. A symbolic link is followed only when it stays inside
 // the folder; every folder and file is taken once, by its real path, so links can neither
 // leave, loop nor count an article twice. Plain paths win over paths through links.
+import { isUtf8 } from 'node:buffer';
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
 
 export interface Skipped {
   path: string;
   why: string;
-  /** For a folder that could not be read, the error code: its articles are missing (a problem). */
+  /**
+   * Set when articles are missing because of this entry (a problem to report): the error
+   * code of a folder that could not be read, or 'name-not-utf8' for a name that is not UTF-8.
+   */
   code?: string;
 }
 
@@ -17,7 +21,10 @@ export interface ScanResult {
   files: string[];
   /** Entries that were not followed, with why, for --debug. */
   skipped: Skipped[];
-  /** Folders that could not be read ('.' for the articles folder itself): a problem to report. */
+  /**
+   * Entries that hide articles: folders that could not be read ('.' for the articles folder
+   * itself) and names that are not UTF-8 (shown with \xNN for their bad bytes).
+   */
   unreadable: Skipped[];
 }
 
@@ -29,14 +36,55 @@ export function isArticleName(name: string): boolean {
   return name.length > 3 && (name.endsWith('.md') || name.toLowerCase().endsWith('.md'));
 }
 
+/** A name as text, its bytes that are not UTF-8 written \xNN: what it is, never mistaken for another. */
+export function nameText(bytes: Buffer): string {
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const extra = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const end = i + extra + 1;
+    // isUtf8 on the one character also catches overlong forms and surrogates.
+    if (extra >= 0 && end <= bytes.length && isUtf8(bytes.subarray(i, end))) {
+      out += bytes.toString('utf8', i, end);
+      i = end;
+    } else {
+      out += `\\x${b.toString(16).padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return out;
+}
+
 const byName = (a: Dirent, b: Dirent) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/**
+ * Names are bytes, and a name that is not UTF-8 cannot be opened by its decoded path (that
+ * fails, or opens the file whose name is its decoding). Decoding turns bad bytes into U+FFFD,
+ * so only a folder with U+FFFD in a name is read again as bytes: each name that is not UTF-8
+ * is taken out of `entries` and noted, when it may hold articles.
+ */
+function dropNonUtf8(abs: string, rel: string, entries: Dirent[], skipped: Skipped[]): void {
+  for (const raw of readdirSync(abs, { withFileTypes: true, encoding: 'buffer' })) {
+    const bytes = raw.name;
+    if (isUtf8(bytes)) continue;
+    const decoded = bytes.toString('utf8');
+    // Its decoded twin in the listing (a real file named so, if any, stays).
+    const kind = (e: Dirent<string | Buffer>) => (e.isFile() ? 1 : 0) + (e.isDirectory() ? 2 : 0) + (e.isSymbolicLink() ? 4 : 0);
+    const at = entries.findIndex((e) => e.name === decoded && kind(e) === kind(raw));
+    if (at !== -1) entries.splice(at, 1);
+    // . and _ are one byte in UTF-8: a name skipped is skipped whatever follows.
+    if (bytes[0] === 46 || bytes[0] === 95 || (raw.isFile() && !isArticleName(decoded))) continue;
+    skipped.push({ path: (rel ? `${rel}/` : '') + nameText(bytes), why: 'has a name that is not UTF-8', code: 'name-not-utf8' });
+  }
+}
 
 /** A folder's entries that count, sorted by name; undefined (and a note) when unreadable. */
 export function entriesOf(abs: string, rel: string, skipped: Skipped[]): Dirent[] | undefined {
   try {
-    return readdirSync(abs, { withFileTypes: true })
-      .filter((e) => !skipName(e.name))
-      .sort(byName);
+    const entries = readdirSync(abs, { withFileTypes: true });
+    if (entries.some((e) => e.name.includes('\uFFFD'))) dropNonUtf8(abs, rel, entries, skipped);
+    return entries.filter((e) => !skipName(e.name)).sort(byName);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'error';
     skipped.push({ path: rel || '.', why: `cannot be read (${code})`, code });
@@ -89,9 +137,15 @@ export function scanArticles(root: string): ScanResult {
     let real: string;
     let isDir: boolean;
     try {
-      real = realpathSync(abs);
-      const st = statSync(real);
-      isDir = st.isDirectory();
+      // The native call: the JavaScript one decodes the link's text on the way.
+      const bytes = realpathSync.native(abs, { encoding: 'buffer' });
+      // A target whose path is not UTF-8 cannot be named by a decoded path.
+      if (!isUtf8(bytes)) {
+        skipped.push({ path: rel, why: 'links to a name that is not UTF-8', code: 'name-not-utf8' });
+        continue;
+      }
+      real = bytes.toString('utf8');
+      isDir = statSync(real).isDirectory();
     } catch {
       skipped.push({ path: rel, why: 'is a broken link' });
       continue;

@@ -57,13 +57,15 @@ const FILES_A_SHARE = 500;
 /**
  * The scan cut into shares, in scan order: each top-level folder (or, when there are few,
  * each folder below them), and runs of up to 500 files. Undefined when a link or an
- * unreadable folder needs the plain scan.
+ * unreadable folder or a name that is not UTF-8 needs the plain scan.
  */
 function shares(root: string): Unit[] | undefined {
   const units: Unit[] = [];
   const add = (prefix: string, expand: boolean): boolean => {
-    const entries = entriesOf(prefix ? `${root}/${prefix.slice(0, -1)}` : root, prefix, []);
-    if (!entries) return false;
+    const noted: Skipped[] = [];
+    const entries = entriesOf(prefix ? `${root}/${prefix.slice(0, -1)}` : root, prefix, noted);
+    // Anything to report (a name that is not UTF-8) is the plain scan's to report.
+    if (!entries || noted.length) return false;
     let run: string[] = [];
     const endRun = () => {
       if (run.length) units.push({ files: run });

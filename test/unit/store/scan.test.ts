@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanArticles } from '../../../src/store/scan.js';
+import { nameText, scanArticles } from '../../../src/store/scan.js';
+import { scanUnit } from '../../../src/store/stat.js';
 import { cleanup, testdir } from '../../helpers/testdir.js';
 
 afterAll(cleanup);
@@ -76,5 +77,36 @@ describe('scanArticles', () => {
     const dir = testdir({ 'real/a.md': '' });
     symlinkSync('real', join(dir, 'articles'));
     expect(scanArticles(join(dir, 'articles')).files).toEqual(['a.md']);
+  });
+});
+
+describe('names that are not UTF-8', () => {
+  const bytes = (dir: string, path: string) => Buffer.from(join(dir, path), 'latin1');
+
+  it('nameText shows bad bytes as \\xNN and keeps good characters, U+FFFD included', () => {
+    expect(nameText(Buffer.from('caf\xe9.md', 'latin1'))).toBe('caf\\xe9.md');
+    expect(nameText(Buffer.from('día-\uFFFD.md'))).toBe('día-\uFFFD.md');
+    // A lone continuation byte, a cut sequence and an overlong form.
+    expect(nameText(Buffer.from([0x61, 0x80, 0xe2, 0x82, 0x2e, 0xc0, 0xaf]))).toBe('a\\x80\\xe2\\x82.\\xc0\\xaf');
+  });
+
+  it('the plain scan and a worker unit both leave them out and note them, never a decoded twin', () => {
+    const dir = testdir({ 'y/caf\uFFFD.md': '', 'y/ok.md': '' });
+    writeFileSync(bytes(dir, 'y/caf\xe9.md'), '');
+    writeFileSync(bytes(dir, 'y/caf\xe9.txt'), ''); // not an article: nothing to say
+    mkdirSync(bytes(dir, 'y/d\xefr'));
+    writeFileSync(bytes(dir, 'y/d\xefr/in.md'), '');
+    symlinkSync(Buffer.from('caf\xe9.md', 'latin1'), join(dir, 'y/link.md'));
+    const notes = [
+      { path: 'y/caf\\xe9.md', why: 'has a name that is not UTF-8', code: 'name-not-utf8' },
+      { path: 'y/d\\xefr', why: 'has a name that is not UTF-8', code: 'name-not-utf8' },
+    ];
+    const scan = scanArticles(dir);
+    expect(scan.files).toEqual(['y/caf\uFFFD.md', 'y/ok.md']);
+    expect(scan.unreadable).toEqual([...notes, { path: 'y/link.md', why: 'links to a name that is not UTF-8', code: 'name-not-utf8' }]);
+    const unit = scanUnit(dir, { folder: 'y' });
+    expect(unit.joined.split('\0')).toEqual(['y/caf\uFFFD.md', 'y/ok.md']);
+    expect(unit.links).toBe(true); // the plain scan is then used, which follows the link
+    expect(unit.skipped).toEqual(notes);
   });
 });
