@@ -93,7 +93,8 @@ for (const n of sizes) {
     const run = (...extra) => spawnSync(process.execPath, [bin, 'search', q, '--dir', dir, '--format', 'json', ...extra], { env: { ...process.env, ...env }, maxBuffer: 1 << 30 }).stdout;
     return run().equals(run('--no-cache'));
   };
-  const ok = same(query) && same('mining -gold') && same('cooperaccion OR junín');
+  // Each --no-cache run builds a whole index: at 100,000 articles one query is checked, below it three.
+  const ok = same(query) && (n >= 100000 || (same('mining -gold') && same('cooperaccion OR junín')));
   rows.push({ figure: 'search results = --no-cache results', n, ms: '', mb: '', ratio: ok ? 'yes' : 'NO', target: 'same', met: ok, mbMet: true });
 }
 

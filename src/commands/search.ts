@@ -1,10 +1,11 @@
 // psg search: the articles that match a query, best first, each with the passage that
 // matched; and the matching behind `list --search`. The text comes from the search index
 // (store/search-index.ts), every other filter from the archive, as list reads them.
-import { realpathSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
+import type { ArticleRecord } from '../core/record.js';
 import { articleRegions, matchesExceptSearch, type Query } from '../core/query.js';
 import { bestPassage, type Passage, plainText } from '../core/search-passage.js';
 import { parseSearch, positiveTerms, type SearchQuery, toFts } from '../core/search-query.js';
@@ -13,6 +14,7 @@ import { ExitCode, PsgError } from '../errors.js';
 import type { SearchRenderer, SearchResult } from '../render/search.js';
 import type { Archive } from '../store/archive.js';
 import { readBody } from '../store/body.js';
+import { indexPath } from '../store/index-file.js';
 import { keysSuffice, matchesKeys } from '../store/preselect.js';
 import { BadSearch, runSearch } from '../store/search-index.js';
 import { shownPath } from '../store/paths.js';
@@ -45,25 +47,27 @@ export function readSearch(text: string): SearchQuery {
 /**
  * The archive's positions that match the search text, best first, with their scores. The
  * index in the cache folder is brought up to date first; with --no-cache the same search
- * runs on an index made in memory from every file.
+ * runs on a temporary index made from every file.
  */
 export async function searchArchive(archive: Archive, search: SearchQuery, global: GlobalOptions, io: Io): Promise<{ position: number; score: number }[]> {
   const paths = Array.from({ length: archive.size }, (_, i) => archive.path(i));
   const prefix = archive.root.endsWith('/') ? archive.root : `${archive.root}/`;
   const cache = cacheOptions(global, io);
-  const stamps = statAll(prefix, paths);
-  trace('search: files stat-ed');
+  const realRoot = realpathSync(archive.root);
   const shown = progress(io, 'indexing');
   let hits;
   try {
     hits = await runSearch(
-      { dir: cache?.dir, version: cache?.version ?? '', realRoot: realpathSync(archive.root) },
+      { dir: cache?.dir, version: cache?.version ?? '', realRoot },
       {
         paths,
-        stamps,
+        stamps: () => statAll(prefix, paths),
+        settled: cache && archive.read === 0 ? settledStamp(cache.dir, realRoot) : undefined,
         doc: (i) => {
-          const a = archive.article(i);
-          return { title: a.title, summary: a.summary, body: readBody(archive.root, a.path) };
+          // The stored record, read and dropped: archive.article would keep 100,000 parsed articles.
+          const record = archive.record(i);
+          const { title, summary } = JSON.parse(typeof record === 'string' ? record : Buffer.from(record.buffer, record.byteOffset, record.byteLength).toString('utf8')) as ArticleRecord;
+          return { title, summary, body: readBody(archive.root, paths[i]!) };
         },
         onProgress: shown.update,
       },
@@ -80,6 +84,16 @@ export async function searchArchive(archive: Archive, search: SearchQuery, globa
   const ranked = hits.map((h) => ({ position: positionOf.get(h.path)!, score: h.score })).filter((h) => h.position !== undefined);
   // Equal scores keep the archive's order (newest first), so every run lists them alike.
   return ranked.sort((a, b) => a.score - b.score || a.position - b.position);
+}
+
+/**
+ * psg's own index file's stamp, when the archive came whole from it: the index is written
+ * anew (a new file put in place) whenever a file changed, so while its stamp holds, so do
+ * every file's.
+ */
+function settledStamp(dir: string, realRoot: string): string | undefined {
+  const st = statSync(indexPath(dir, realRoot), { throwIfNoEntry: false });
+  return st ? `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}` : undefined;
 }
 
 /** The positions that pass every filter but the text, tested on the cheap keys where those suffice. */

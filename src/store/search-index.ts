@@ -31,8 +31,13 @@ export interface SearchDoc {
 /** What the index needs of the archive: its files, their stamps, and their text when asked. */
 export interface SearchSource {
   paths: readonly string[];
-  /** Three numbers a path: size, mtimeMs, ctimeMs (as statAll gives them). */
-  stamps: Float64Array;
+  /** Three numbers a path: size, mtimeMs, ctimeMs (as statAll gives them); asked for only when needed. */
+  stamps: () => Float64Array;
+  /**
+   * Set when psg's own index found every file unchanged: that index file's stamp. While it
+   * is the one recorded at the last update, no file has changed since, and none is stat-ed.
+   */
+  settled?: string;
   doc(i: number): SearchDoc;
   onProgress?: (done: number, total: number) => void;
 }
@@ -96,10 +101,15 @@ class SearchIndex {
 
   /** Bring the rows into line with the files: add new ones, re-read changed ones, drop gone ones. */
   sync(source: SearchSource): number {
-    const { paths, stamps } = source;
+    if (source.settled !== undefined && this.meta('settled') === source.settled) return 0;
+    const { paths } = source;
+    const stamps = source.stamps();
+    trace('search index: files stat-ed');
     const print = fingerprint(paths, stamps);
-    trace('search index: fingerprint');
-    if (this.meta('fingerprint') === print) return 0;
+    if (this.meta('fingerprint') === print) {
+      if (source.settled !== undefined) this.setMeta('settled', source.settled);
+      return 0;
+    }
     const rows = this.db.prepare('SELECT id, path, size, mtime, ctime FROM files').all() as { id: number; path: string; size: number; mtime: number; ctime: number }[];
     const byPath = new Map(rows.map((r) => [r.path, r]));
     const insertFile = this.db.prepare('INSERT INTO files(path, size, mtime, ctime) VALUES (?, ?, ?, ?)');
@@ -135,6 +145,7 @@ class SearchIndex {
         if (done % 256 === 0) source.onProgress?.(done, toRead.length);
       });
       this.setMeta('fingerprint', print);
+      this.setMeta('settled', source.settled ?? '');
     })();
     trace('search index: updated');
     return changed;
@@ -152,7 +163,7 @@ class SearchIndex {
 }
 
 export interface SearchStore {
-  /** The cache folder; undefined for a plain scan (an index in memory, built and dropped). */
+  /** The cache folder; undefined for a plain scan (an index for this run only, built and dropped). */
   dir?: string;
   /** psg's version: an index made by another is rebuilt. */
   version: string;
@@ -196,14 +207,18 @@ function remove(file: string): void {
   try {
     for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   } catch {
-    // Not ours to remove (a folder in its place, say): the search runs from memory instead.
+    // Not ours to remove (a folder in its place, say): the search runs on a temporary index instead.
   }
 }
 
-/** Search an index in memory, made from every file: the plain scan. */
-async function searchInMemory(store: SearchStore, source: SearchSource, expression: string): Promise<SearchHit[]> {
+/**
+ * Search an index made from every file for this run only: the plain scan. SQLite's private
+ * temporary database (an empty name) spills to a file it deletes on close, so that 100,000
+ * articles never sit in memory at once.
+ */
+async function searchTemporary(store: SearchStore, source: SearchSource, expression: string): Promise<SearchHit[]> {
   const Database = await sqlite();
-  const index = new SearchIndex(new Database(':memory:'));
+  const index = new SearchIndex(new Database(''));
   try {
     index.init(tagOf(store.version), store.realRoot);
     index.sync(source);
@@ -240,7 +255,7 @@ export class BadSearch extends Error {}
 /**
  * The files that match `expression` (FTS5 syntax, built by core/search-query), best first.
  * With a cache folder the index there is used and kept up to date; without one, or when the
- * folder cannot be written, the same search runs on an index built in memory.
+ * folder cannot be written, the same search runs on a temporary index built for this run.
  */
 export async function runSearch(store: SearchStore, source: SearchSource, expression: string): Promise<SearchHit[]> {
   try {
@@ -260,7 +275,7 @@ export async function runSearch(store: SearchStore, source: SearchSource, expres
         }
       }
     }
-    return await searchInMemory(store, source, expression);
+    return await searchTemporary(store, source, expression);
   } catch (e) {
     if (isSyntaxError(e)) throw new BadSearch((e as Error).message);
     throw e;

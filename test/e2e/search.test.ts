@@ -159,6 +159,14 @@ describe('the search index stays in step with the files', () => {
     renameSync(join(dir, 'b.md'), join(dir, 'b2.md')); // renamed
     check('conga', ['conga']);
     check('water', ['water']);
+    // Edited, then seen first by psg list, which brings psg's own index up to date: once the
+    // edit is two seconds old (psg's index leaves out files changed just now), so that the
+    // search finds psg's index whole and must still notice its own is behind.
+    writeFileSync(join(dir, 'c.md'), item('Gamma', 'Now about water only.', '2020-03-01'));
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2100);
+    expect(psg(['list', '--dir', '.'], { env, cwd: dir }).code).toBe(0);
+    check('conga', ['conga']);
+    check('water', ['water']);
 
     const file = readdirSync(cache).find((f) => f.startsWith('search-') && f.endsWith('.sqlite'))!;
     writeFileSync(join(cache, file), 'not a database at all'); // damaged
