@@ -1,6 +1,6 @@
 // psg digest: select the items, put them into words, lay them out in one format, and print
 // them or write them atomically to --out.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Lang } from '../config.js';
 import { digestLimit, parseWeek, selectDigest } from '../core/digest-select.js';
@@ -8,6 +8,7 @@ import { plural } from '../core/text.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
 import { buildDigest, type Digest } from '../render/digest/model.js';
 import { writeFileAtomic } from '../store/atomic.js';
+import { shownPath } from '../store/paths.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
 import { bodyReader, buildQuery, loadArticles } from './shared.js';
@@ -128,6 +129,7 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
       title: options.title ?? config.digest.title,
       siteUrl,
       timeZone: config.timeZone,
+      shownPath: (path) => shownPath(io.cwd, join(archive.root, path)),
     }),
     ctx.today,
   );

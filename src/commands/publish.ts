@@ -142,7 +142,7 @@ export async function publish(name: string, options: PublishOptions, global: Glo
   let date = ws.ctx.today;
   if (options.date !== undefined) {
     const parsed = parseDateValue(options.date);
-    if (!parsed.ok) throw new PsgError(`bad date for --date: ${parsed.message}`, { hint: 'Write it as YYYY-MM-DD, e.g. 2019-04-02' });
+    if (!parsed.ok) throw new PsgError(`bad date for --date: ${parsed.message}`, { hint: 'Without --date it is today' });
     date = options.date.trim();
   }
   const opened = open(ws, findArticle(ws, name, 'draft'));

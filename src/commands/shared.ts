@@ -2,7 +2,7 @@
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
 import type { CoreContext } from '../core/context.js';
-import { monthRange, parseDateSpec } from '../core/dates.js';
+import { dayFirstDate, monthRange, parseDateSpec } from '../core/dates.js';
 import type { Query } from '../core/query.js';
 import { tagForm } from '../core/tags.js';
 import { orList, plural } from '../core/text.js';
@@ -49,7 +49,8 @@ export function loadArticlesSync(ws: Workspace, global: GlobalOptions, io: Io): 
 const DATE_FORMS = 'Use YYYY-MM-DD, YYYY-MM, YYYY, or a span back from today: 7d, 4w, 3m, 1y';
 
 function badDate(flag: string, value: string): PsgError {
-  return new PsgError(`bad date for ${flag}: "${value}"`, { hint: DATE_FORMS });
+  const dayFirst = dayFirstDate(value);
+  return new PsgError(`bad date for ${flag}: "${value}"${dayFirst ? `; did you mean ${dayFirst}?` : ''}`, { hint: DATE_FORMS });
 }
 
 /** Turn the filter flags into a query; an unknown region or a bad date is exit 2 with a suggestion. */

@@ -33,11 +33,24 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
+/**
+ * 1/4/2019, 01.04.2019, 1-4-2019 read day first, as UK editors write dates: the ISO date
+ * meant, when that day exists.
+ */
+export function dayFirstDate(text: string): IsoDate | undefined {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isRealDate(year, month, day) ? isoDate(year, month, day) : undefined;
+}
+
 /** Parse a front-matter date as written: 2019-03-23, 2019-03-23T09:30, 2019-03-23T09:30:00-05:00. */
 export function parseDateValue(text: string): DateParse {
   const m = FRONT_MATTER_DATE.exec(text.trim());
   if (!m) {
-    return { ok: false, reason: 'format', message: `"${text}" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23` };
+    const dayFirst = dayFirstDate(text);
+    const message = dayFirst ? `"${text}" is not a date; did you mean ${dayFirst}? (write dates as YYYY-MM-DD)` : `"${text}" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23`;
+    return { ok: false, reason: 'format', message };
   }
   const [, y, mo, d, hh, mi, ss, offset] = m;
   const year = Number(y);

@@ -13,6 +13,8 @@ export interface DigestEntry {
   regions: string[];
   /** Absolute address on the website, when a site URL is known. */
   link: string | undefined;
+  /** The file as psg shows paths everywhere (list, validate, new): from the current folder. */
+  file: string;
 }
 
 export interface Digest {
@@ -36,6 +38,8 @@ export interface DigestSettings {
   title?: string;
   siteUrl?: string;
   timeZone?: string;
+  /** The article's file as shown to the user; absent: its path in the articles folder. */
+  shownPath?: (path: string) => string;
 }
 
 /**
@@ -55,6 +59,7 @@ export function buildDigest(selection: DigestSelection, settings: DigestSettings
     date: article.date ? formatDay(article.date.date, lang) : undefined,
     regions: article.regions,
     link: siteUrl ? articleLink(siteUrl, article.path) : undefined,
+    file: settings.shownPath ? settings.shownPath(article.path) : article.path,
   });
   const title = settings.title?.trim();
   return {

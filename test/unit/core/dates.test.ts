@@ -42,7 +42,15 @@ describe('parseDateValue', () => {
     expect(parseDateValue(text)).toEqual({ ok: false, reason: 'impossible', message });
   });
 
-  it.each(['23/03/2019', '2019-3-23', '2019-03', 'March 23, 2019', '', '20190323'])('refuses %j as not a date', (text) => {
+  it.each([
+    ['23/03/2019', '2019-03-23'],
+    ['1/4/2019', '2019-04-01'],
+    ['01.04.2019', '2019-04-01'],
+  ])('reads %j day first, as UK editors write it, in the advice', (text, meant) => {
+    expect(parseDateValue(text)).toMatchObject({ ok: false, reason: 'format', message: `"${text}" is not a date; did you mean ${meant}? (write dates as YYYY-MM-DD)` });
+  });
+
+  it.each(['31/04/2019', '2019-3-23', '2019-03', 'March 23, 2019', '', '20190323'])('refuses %j as not a date', (text) => {
     expect(parseDateValue(text)).toMatchObject({ ok: false, reason: 'format', message: `"${text}" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23` });
   });
 });
