@@ -171,7 +171,7 @@ export async function publish(name: string, options: PublishOptions, global: Glo
   let how = '';
   if (target !== opened.abs) {
     try {
-      const method = moveFile(opened.abs, target);
+      const method = moveFile(opened.abs, target, root);
       how = `; moved from ${shown(ws, opened.abs)}${method === 'git mv' ? ' with git mv' : ''}`;
     } catch (error) {
       // Put the draft back as it was, so that a failed move changes nothing.
