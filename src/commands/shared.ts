@@ -10,6 +10,7 @@ import { PsgError } from '../errors.js';
 import { type Archive, type CacheOptions, loadArchive, loadArchiveSync } from '../store/archive.js';
 import { readBody } from '../store/body.js';
 import { cacheDir } from '../store/cache-dir.js';
+import { pruneIndexesDaily } from '../store/cache-prune.js';
 import { packageVersion } from '../data.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
@@ -34,7 +35,10 @@ export async function loadArticles(ws: Workspace, global: GlobalOptions, io: Io,
   const shown = progress(io, 'reading');
   let archive: Archive;
   try {
-    archive = await loadArchive(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io), shown.update);
+    const cache = cacheOptions(global, io);
+    archive = await loadArchive(requireArticlesDir(ws), ws.ctx, cache, shown.update);
+    // Index files of archives that are gone would otherwise pile up in the cache for ever.
+    if (cache) pruneIndexesDaily(cache.dir);
   } finally {
     shown.end();
   }
