@@ -2,7 +2,7 @@
 // them or write them atomically to --out.
 import { join, resolve } from 'node:path';
 import type { FilterFlags } from '../cli/filters.js';
-import type { Lang } from '../config.js';
+import { type Lang, parseSiteUrl } from '../config.js';
 import { digestLimit, parseWeek, selectDigest } from '../core/digest-select.js';
 import { plural } from '../core/text.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
@@ -33,19 +33,13 @@ const SITE_URL_HINT = 'Pass --site-url https://your.site, or set "siteUrl" in ps
 function siteUrlOf(flag: string | undefined, configured: string | undefined): string | undefined {
   const value = flag ?? configured;
   if (value === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+  const url = parseSiteUrl(value);
+  if (url === undefined) {
     throw new PsgError(`bad site URL${flag !== undefined ? ' for --site-url' : ' (siteUrl)'}: "${value}"`, {
       hint: 'Give the website address with http:// or https:// and no ? or #, e.g. https://perusupportgroup.org.uk',
     });
   }
-  // URL escapes what could break markup (<, >, ", spaces) and keeps the rest as written.
-  return url.href.replace(/\/+$/, '');
+  return url;
 }
 
 async function render(format: DigestFormat, digest: Digest, today: string): Promise<string> {
@@ -130,6 +124,7 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
       siteUrl,
       timeZone: config.timeZone,
       shownPath: (path) => shownPath(io.cwd, join(archive.root, path)),
+      feedUrl: config.feedUrl,
     }),
     ctx.today,
   );

@@ -31,6 +31,7 @@ export interface Digest {
   siteUrl: string | undefined;
   /** The configured time zone, for the instants of the feeds. */
   timeZone: string | undefined;
+  feedUrl: string | undefined;
 }
 
 export interface DigestSettings {
@@ -38,6 +39,8 @@ export interface DigestSettings {
   title?: string;
   siteUrl?: string;
   timeZone?: string;
+  /** Where the feed is published (feedUrl in psg.config.json): its rel="self" link. */
+  feedUrl?: string;
   /** The article's file as shown to the user; absent: its path in the articles folder. */
   shownPath?: (path: string) => string;
 }
@@ -71,6 +74,7 @@ export function buildDigest(selection: DigestSelection, settings: DigestSettings
     entries: [...selection.items, ...selection.pages].map(entry),
     siteUrl,
     timeZone: settings.timeZone,
+    feedUrl: settings.feedUrl,
   };
 }
 

@@ -119,6 +119,32 @@ describe('parseDateSpec (command-line dates)', () => {
   });
 });
 
+describe('todayIn without a zone: London', () => {
+  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const intl = (at: Date) => london.format(at);
+
+  it('agrees with Intl every 30 minutes around each change of the clocks, 2000-2040', () => {
+    let checked = 0;
+    for (let year = 2000; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        // The last week of March and of October, where BST begins and ends.
+        for (let t = Date.UTC(year, month, 24); t < Date.UTC(year, month + 1, 2); t += 1_800_000) {
+          const at = new Date(t);
+          expect(todayIn(undefined, at)).toBe(intl(at));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20_000);
+  });
+
+  it('is the London date near midnight in summer and in winter', () => {
+    expect(todayIn(undefined, new Date('2019-07-01T23:30:00Z'))).toBe('2019-07-02');
+    expect(todayIn(undefined, new Date('2019-12-31T23:30:00Z'))).toBe('2019-12-31');
+    expect(todayIn('Europe/London', new Date('2019-07-01T23:30:00Z'))).toBe('2019-07-02');
+  });
+});
+
 describe('todayIn', () => {
   // 2019-03-23 03:00 UTC: still the 22nd in Lima (UTC−5), already the 23rd in Kiritimati (UTC+14).
   const early = new Date(Date.UTC(2019, 2, 23, 3, 0));
