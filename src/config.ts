@@ -29,6 +29,8 @@ export interface Config {
   /** An array replaces the built-in vocabulary; { "extend": [...] } adds to it. */
   tags?: string[] | { extend: string[] };
   siteUrl?: string;
+  /** Where the feed is published: its Atom and RSS rel="self" link. */
+  feedUrl?: string;
   digest: DigestConfig;
   email?: EmailConfig;
 }
@@ -37,10 +39,11 @@ export interface Config {
 export const CONFIG_KEYS: Record<string, string> = {
   $schema: 'a URL (ignored)',
   articlesDir: 'a folder path, relative to the config file',
-  timeZone: 'an IANA time zone such as "Europe/London" or "America/Lima"',
+  timeZone: 'an IANA time zone such as "Europe/London" (the default) or "America/Lima"',
   author: 'the default author for psg new',
   tags: 'a list of tags (replaces the vocabulary) or { "extend": [tags] }',
-  siteUrl: 'the website address, e.g. "https://perusupportgroup.org.uk"',
+  siteUrl: 'the website address, with no ? or #, e.g. "https://perusupportgroup.org.uk"',
+  feedUrl: 'the address the feed is published at, e.g. "https://perusupportgroup.org.uk/feed.xml"',
   digest: 'an object with title, limit and lang',
   email: 'an object with from, to, replyTo, unsubscribe, footer, preheader and smtp',
 };
@@ -49,6 +52,22 @@ const DIGEST_KEYS: Record<string, string> = {
   limit: 'how many dated items, a whole number from 1 up',
   lang: '"en" or "es"',
 };
+
+/**
+ * An http(s) address as psg writes links from it: the URL's own escaping (of <, >, ", spaces),
+ * no trailing slash. Undefined when it is not one, or carries a ? or # that every link made
+ * from it would inherit. The config check and digest --site-url share it.
+ */
+export function parseSiteUrl(value: string, allowQuery = false): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (!/^https?:$/.test(url.protocol) || (!allowQuery && (url.search || url.hash || /[?#]/.test(value)))) return undefined;
+  return allowQuery ? url.href : url.href.replace(/\/+$/, '');
+}
 
 export function findConfigFile(from: string): string | undefined {
   let dir = resolve(from);
@@ -110,8 +129,13 @@ export function checkConfig(raw: unknown, file: string): Config {
   if (author !== undefined) config.author = author;
   const siteUrl = str('siteUrl');
   if (siteUrl !== undefined) {
-    if (!/^https?:\/\/[^/\s]+/i.test(siteUrl)) throw bad(file, 'siteUrl', CONFIG_KEYS.siteUrl!);
+    if (parseSiteUrl(siteUrl) === undefined) throw bad(file, 'siteUrl', CONFIG_KEYS.siteUrl!, `"${siteUrl}" is not; every link is made from it, so a ? or # would end up inside them`);
     config.siteUrl = siteUrl.replace(/\/+$/, '');
+  }
+  const feedUrl = str('feedUrl');
+  if (feedUrl !== undefined) {
+    config.feedUrl = parseSiteUrl(feedUrl, true);
+    if (config.feedUrl === undefined) throw bad(file, 'feedUrl', CONFIG_KEYS.feedUrl!);
   }
   if (raw.tags !== undefined) config.tags = checkTags(file, raw.tags);
   if (raw.digest !== undefined) {

@@ -5,7 +5,7 @@ import { type Register, subcommand } from './runner.js';
 export const DIGEST_FORMATS = ['text', 'markdown', 'html', 'json', 'rss', 'atom', 'email'] as const;
 
 function positiveInteger(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('give a whole number from 1 up.');
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new InvalidArgumentError('Give a whole number of 1 or more, e.g. --limit 10.');
   return Number(value);
 }
 

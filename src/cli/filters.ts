@@ -22,7 +22,7 @@ export function collect(value: string, previous: string[] | undefined): string[]
 /** A repeatable option whose values must come from a fixed list. */
 export function collectChoice<T extends string>(choices: readonly T[]): (value: string, previous: T[] | undefined) => T[] {
   return (value, previous) => {
-    if (!(choices as readonly string[]).includes(value)) throw new InvalidArgumentError(`use ${choices.join(', ')}.`);
+    if (!(choices as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
     return [...(previous ?? []), value as T];
   };
 }

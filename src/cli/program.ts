@@ -1,6 +1,7 @@
 // The psg program as commander sees it: global options and every verb. Completion reads it
 // too, so that the completion script always matches the real commands.
 import { Command } from 'commander';
+import { registerCache } from './cache.js';
 import { registerCompletion } from './completion.js';
 import { registerDigest } from './digest.js';
 import { registerHook } from './hook.js';
@@ -50,6 +51,7 @@ export function buildProgram(version: string, run: Run): Command {
     registerSchema,
     registerHook,
     registerLsp,
+    registerCache,
   ]) {
     register(program, run, version);
   }

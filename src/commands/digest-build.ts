@@ -2,7 +2,7 @@
 // `--since last`, those published since the last digest sent and not in it), and put them
 // into words with the settings of the config.
 import type { FilterFlags } from '../cli/filters.js';
-import type { Lang } from '../config.js';
+import { type Lang, parseSiteUrl } from '../config.js';
 import { digestLimit, parseWeek, type DigestSelection, selectDigest } from '../core/digest-select.js';
 import { formatDay } from '../core/date-format.js';
 import { lastSent, sentPaths, type SentRecord, sinceLastFrom } from '../core/sent.js';
@@ -10,7 +10,8 @@ import { PsgError } from '../errors.js';
 import { buildDigest, type Digest } from '../render/digest/model.js';
 import { digestCandidates } from '../store/preselect.js';
 import { readSent, SENT_FILE } from '../store/sent.js';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { shownPath } from '../store/paths.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 import { bodyReader, buildQuery, loadArticles } from './shared.js';
@@ -37,19 +38,13 @@ export const SITE_URL_HINT = 'Pass --site-url https://your.site, or set "siteUrl
 export function siteUrlOf(flag: string | undefined, configured: string | undefined): string | undefined {
   const value = flag ?? configured;
   if (value === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+  const url = parseSiteUrl(value);
+  if (url === undefined) {
     throw new PsgError(`bad site URL${flag !== undefined ? ' for --site-url' : ' (siteUrl)'}: "${value}"`, {
       hint: 'Give the website address with http:// or https:// and no ? or #, e.g. https://perusupportgroup.org.uk',
     });
   }
-  // URL escapes what could break markup (<, >, ", spaces) and keeps the rest as written.
-  return url.href.replace(/\/+$/, '');
+  return url;
 }
 
 export async function prepareDigest(
@@ -107,6 +102,8 @@ export async function prepareDigest(
     title: options.title ?? config.digest.title,
     siteUrl,
     timeZone: config.timeZone,
+    shownPath: (path) => shownPath(io.cwd, join(archive.root, path)),
+    feedUrl: config.feedUrl,
     mail: {
       ...(email?.preheader && { preheader: email.preheader }),
       ...(email?.footer && { footer: email.footer }),

@@ -43,7 +43,7 @@ function lcfirst(text: string): string {
 // What a good value of each flag looks like, for the hint under the error.
 const HINTS: Record<string, string> = {
   title: 'A headline is one line of up to 160 characters',
-  date: 'Write the date as YYYY-MM-DD, e.g. 2019-04-10 (a time may follow: 2019-04-10T09:30); without --date it is today',
+  date: 'A time may follow the date (2019-04-10T09:30); without --date it is today',
   summary: 'The summary is the lede that list and digest show, one or more sentences',
   author: 'The author is one line',
   place: 'A place is a province, town or community, one line; --place may repeat',

@@ -6,7 +6,7 @@ import { shownPath } from '../store/paths.js';
 import type { Article, ArticleType } from '../core/article.js';
 import { type ArticleDraft, draftPath, draftText } from '../core/draft.js';
 import { type ArchiveSeries, seriesOfArticles } from '../core/series.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, PsgError } from '../errors.js';
 import { createArticleFile, readTemplate } from '../store/create.js';
 import { withSeriesLock } from '../store/series-lock.js';
 import { openInEditor } from '../ui/editor.js';
@@ -96,12 +96,12 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
 
   if (flags.edit) {
     const edited = openInEditor(file, io.env);
-    if (!edited.ok) {
-      note(
-        edited.reason === 'unset'
-          ? 'set $VISUAL or $EDITOR to open new articles with --edit; the file is written'
-          : `the editor "${edited.editor}" failed (${edited.detail}); the file is written`,
-      );
+    if (!edited.ok && edited.reason === 'unset') note('set $VISUAL or $EDITOR to open new articles with --edit; the file is written');
+    // The file stays (it is whole and valid); the run fails, so that a script sees the editor did.
+    if (!edited.ok && edited.reason === 'failed') {
+      throw new PsgError(`the editor "${edited.editor}" failed (${edited.detail}); the new file is kept: ${shown(file)}`, {
+        hint: 'Open the file in your editor yourself, or check $VISUAL and $EDITOR',
+      });
     }
   }
   return ExitCode.ok;

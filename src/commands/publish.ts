@@ -142,7 +142,7 @@ export async function publish(name: string, options: PublishOptions, global: Glo
   let date = ws.ctx.today;
   if (options.date !== undefined) {
     const parsed = parseDateValue(options.date);
-    if (!parsed.ok) throw new PsgError(`bad date for --date: ${parsed.message}`, { hint: 'Write it as YYYY-MM-DD, e.g. 2019-04-02' });
+    if (!parsed.ok) throw new PsgError(`bad date for --date: ${parsed.message}`, { hint: 'Without --date it is today' });
     date = options.date.trim();
   }
   const opened = open(ws, findArticle(ws, name, 'draft'));
@@ -171,7 +171,7 @@ export async function publish(name: string, options: PublishOptions, global: Glo
   let how = '';
   if (target !== opened.abs) {
     try {
-      const method = moveFile(opened.abs, target);
+      const method = moveFile(opened.abs, target, root);
       how = `; moved from ${shown(ws, opened.abs)}${method === 'git mv' ? ' with git mv' : ''}`;
     } catch (error) {
       // Put the draft back as it was, so that a failed move changes nothing.

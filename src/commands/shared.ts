@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
 import type { CoreContext } from '../core/context.js';
-import { monthRange, parseDateSpec } from '../core/dates.js';
+import { dayFirstDate, monthRange, parseDateSpec } from '../core/dates.js';
 import type { Query } from '../core/query.js';
 import { tagForm } from '../core/tags.js';
 import { orList, plural } from '../core/text.js';
@@ -13,6 +13,7 @@ import { readBody } from '../store/body.js';
 import { shownPath } from '../store/paths.js';
 import { cacheDir } from '../store/cache-dir.js';
 import { prepareCacheDir } from '../store/cache-ready.js';
+import { pruneIndexesDaily } from '../store/cache-prune.js';
 import { packageVersion } from '../data.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
@@ -62,7 +63,10 @@ export async function loadArticles(ws: Workspace, global: GlobalOptions, io: Io,
   const shown = progress(io, 'reading');
   let archive: Archive;
   try {
-    archive = await loadArchive(requireArticlesDir(ws), ws.ctx, cacheOptions(global, io), shown.update);
+    const cache = cacheOptions(global, io);
+    archive = await loadArchive(requireArticlesDir(ws), ws.ctx, cache, shown.update);
+    // Index files of archives that are gone would otherwise pile up in the cache for ever.
+    if (cache) pruneIndexesDaily(cache.dir);
   } finally {
     shown.end();
   }
@@ -79,7 +83,8 @@ export function loadArticlesSync(ws: Workspace, global: GlobalOptions, io: Io, o
 const DATE_FORMS = 'Use YYYY-MM-DD, YYYY-MM, YYYY, or a span back from today: 7d, 4w, 3m, 1y';
 
 function badDate(flag: string, value: string): PsgError {
-  return new PsgError(`bad date for ${flag}: "${value}"`, { hint: DATE_FORMS });
+  const dayFirst = dayFirstDate(value);
+  return new PsgError(`bad date for ${flag}: "${value}"${dayFirst ? `; did you mean ${dayFirst}?` : ''}`, { hint: DATE_FORMS });
 }
 
 /** Turn the filter flags into a query; an unknown region or a bad date is exit 2 with a suggestion. */

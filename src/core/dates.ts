@@ -33,11 +33,24 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
+/**
+ * 1/4/2019, 01.04.2019, 1-4-2019 read day first, as UK editors write dates: the ISO date
+ * meant, when that day exists.
+ */
+export function dayFirstDate(text: string): IsoDate | undefined {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isRealDate(year, month, day) ? isoDate(year, month, day) : undefined;
+}
+
 /** Parse a front-matter date as written: 2019-03-23, 2019-03-23T09:30, 2019-03-23T09:30:00-05:00. */
 export function parseDateValue(text: string): DateParse {
   const m = FRONT_MATTER_DATE.exec(text.trim());
   if (!m) {
-    return { ok: false, reason: 'format', message: `"${text}" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23` };
+    const dayFirst = dayFirstDate(text);
+    const message = dayFirst ? `"${text}" is not a date; did you mean ${dayFirst}? (write dates as YYYY-MM-DD)` : `"${text}" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23`;
+    return { ok: false, reason: 'format', message };
   }
   const [, y, mo, d, hh, mi, ss, offset] = m;
   const year = Number(y);
@@ -90,12 +103,33 @@ export function isoWeekday(date: IsoDate): number {
   return new Date(Date.UTC(y, m - 1, d)).getUTCDay() || 7;
 }
 
-/** Today's calendar date in a time zone (the system's when none is given). */
-export function todayIn(timeZone?: string, now: Date = new Date()): IsoDate {
-  // The system's zone is what local time already is; Intl costs ~10 ms to start, so it is
-  // used only for a configured zone. (This is the one place local getters are right: "now"
-  // is an instant, not a calendar date read from a file.)
-  if (timeZone === undefined) return isoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+/** The zone "today" is taken in when psg.config.json sets no timeZone: the PSG works from London. */
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+/** The day of the month of the last Sunday of a month (1-12), in UTC. */
+function lastSunday(year: number, month: number): number {
+  const last = daysInMonth(year, month);
+  return last - new Date(Date.UTC(year, month - 1, last)).getUTCDay();
+}
+
+/**
+ * Today in London, by the UK's rule (since 1996): BST, UTC+1, from 01:00 UTC on the last
+ * Sunday of March to 01:00 UTC on the last Sunday of October; GMT the rest of the year.
+ * Worked out by hand because Intl costs about 10 ms to start, on every run of psg list.
+ */
+function londonToday(now: Date): IsoDate {
+  const year = now.getUTCFullYear();
+  const t = now.getTime();
+  const bst = t >= Date.UTC(year, 2, lastSunday(year, 3), 1) && t < Date.UTC(year, 9, lastSunday(year, 10), 1);
+  return fromUtc(t + (bst ? 3_600_000 : 0));
+}
+
+/**
+ * Today's calendar date in a time zone; with none given, in DEFAULT_TIME_ZONE, so that
+ * "today" is the same wherever psg runs (a laptop in Lima, a CI server on UTC).
+ */
+export function todayIn(timeZone: string = DEFAULT_TIME_ZONE, now: Date = new Date()): IsoDate {
+  if (timeZone === DEFAULT_TIME_ZONE) return londonToday(now);
   const fmt = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
   const get = (type: string) => fmt.formatToParts(now).find((p) => p.type === type)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;

@@ -3,7 +3,7 @@
 // link fails when the target exists, so two publishers can never both win.
 import { spawnSync } from 'node:child_process';
 import { constants, copyFileSync, existsSync, linkSync, mkdirSync, rmdirSync, unlinkSync } from 'node:fs';
-import { basename, dirname, relative } from 'node:path';
+import { basename, dirname, relative, sep } from 'node:path';
 import { errnoCode, PsgError } from '../errors.js';
 
 export type MoveMethod = 'git mv' | 'rename';
@@ -26,12 +26,29 @@ function exists(target: string): PsgError {
   });
 }
 
-/** Move `from` to `to` (absolute paths), creating the target folder; never replaces a file. */
-export function moveFile(from: string, to: string): MoveMethod {
+/** Remove `dir` and the folders above it while they are empty, up to (not including) `root`. */
+function removeEmptyFolders(dir: string, root: string): void {
+  for (; dir !== root && dir.startsWith(root + sep); dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return; // not empty (or not ours to remove): the folders above are not empty either
+    }
+  }
+}
+
+/**
+ * Move `from` to `to` (absolute paths), creating the target folder; never replaces a file.
+ * Folders the move leaves empty are removed, up to `root` (the articles folder), so that no
+ * empty year or drafts folder stays behind.
+ */
+export function moveFile(from: string, to: string, root?: string): MoveMethod {
   if (existsSync(to)) throw exists(to);
   const made = mkdirSync(dirname(to), { recursive: true });
   try {
-    return move(from, to);
+    const method = move(from, to);
+    if (root !== undefined) removeEmptyFolders(dirname(from), root);
+    return method;
   } catch (error) {
     // Leave no empty folder behind from a move that did not happen.
     for (let dir = dirname(to); made && dir.startsWith(made); dir = dirname(dir)) {

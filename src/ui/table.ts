@@ -102,6 +102,8 @@ export interface Column<R> {
   header: string;
   /** The cell as plain text (control characters are made spaces). */
   text: (row: R) => string;
+  /** A shorter form of the cell, shown where the full text does not fit the column's width. */
+  compact?: (row: R) => string;
   /** Colour for the cell once it is cut and before it is padded. */
   paint?: (text: string, row: R) => string;
   /** Columns squeeze in ascending order of this; absent: the column squeezes last. */
@@ -146,7 +148,9 @@ function line(cells: { text: string; painted: string }[], widths: readonly numbe
 export function formatRow<R>(columns: readonly Column<R>[], widths: readonly number[], row: R): string {
   return line(
     columns.map((c, i) => {
-      const text = cutToWidth(cleanCell(c.text(row)), widths[i]!);
+      const full = cleanCell(c.text(row));
+      const shown = c.compact && displayWidth(full) > widths[i]! ? cleanCell(c.compact(row)) : full;
+      const text = cutToWidth(shown, widths[i]!);
       return { text, painted: c.paint ? c.paint(text, row) : text };
     }),
     widths,

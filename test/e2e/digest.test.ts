@@ -130,7 +130,7 @@ Should you be in Cajamarca and find yourself in Jirón Lima, opposite Dylon’s 
 
   it.each([
     [['--week', '2019-W60'], 'psg: bad week for --week: "2019-W60"'],
-    [['--limit', '0'], "psg: option '-n, --limit <n>' argument '0' is invalid. give a whole number from 1 up."],
+    [['--limit', '0'], "psg: option '-n, --limit <n>' argument '0' is invalid. Give a whole number of 1 or more, e.g. --limit 10."],
     [['--format', 'pdf'], "psg: option '-f, --format <format>' argument 'pdf' is invalid. Allowed choices are text, markdown, html, json, rss, atom, email."],
     [['--lang', 'fr'], "psg: option '--lang <lang>' argument 'fr' is invalid. Allowed choices are en, es."],
     [['--region', 'Cajamrca'], 'psg: unknown region "Cajamrca"; did you mean "Cajamarca"?'],
@@ -154,7 +154,7 @@ describe('psg digest --format json', () => {
     expect(doc.count).toBe(14);
     expect(doc.period).toEqual({ from: '2019-03-11', to: '2019-04-01', text: '11 March – 1 April 2019' });
     expect(doc.articles[0]).toMatchObject({
-      path: '2019/2019-04-01-letter-from-puno-using-the-law-to-protect-community-rights.md',
+      path: 'articles/2019/2019-04-01-letter-from-puno-using-the-law-to-protect-community-rights.md',
       type: 'letter',
       date: '2019-04-01',
       regions: ['Puno', 'Moquegua'],

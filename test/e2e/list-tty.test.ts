@@ -32,7 +32,7 @@ const width = (line: string) => [...line].length;
     expect(lines).toHaveLength(15);
     for (const line of lines) expect(width(line)).toBeLessThanOrEqual(WIDTH);
     expect(lines[0]).toBe('DATE        TYPE    REGIONS         TITLE');
-    expect(lines[1]).toBe('2019-04-01  letter  Puno, Moquegua  Letter from Puno: Using…');
+    expect(lines[1]).toBe('2019-04-01  letter  Puno, Moquegua  Puno: Using the law to…');
     expect(lines.filter((l) => l.endsWith('…')).length).toBeGreaterThanOrEqual(8);
     expect(lines[11]).toBe('—           page    —               PSG Aims');
   });

@@ -80,7 +80,7 @@ describe('psg new', () => {
     const dir = sampleCopy();
     expect(run(['news', '--title', 't', '--summary', 's', '--date', '2019-02-29'], { cwd: dir }).stderr).toBe(
       'psg: --date: 2019-02-29 is not a real date: February 2019 has 28 days; correct the day\n' +
-        'hint: Write the date as YYYY-MM-DD, e.g. 2019-04-10 (a time may follow: 2019-04-10T09:30); without --date it is today\n',
+        'hint: A time may follow the date (2019-04-10T09:30); without --date it is today\n',
     );
     const region = run(['news', '--title', 't', '--summary', 's', '--region', 'Cuzko'], { cwd: dir });
     expect(region.code).toBe(2);

@@ -6,7 +6,7 @@ import { cleanup, sampleCopy } from '../helpers/testdir.js';
 
 afterAll(cleanup);
 
-const COMMANDS = ['new', 'list', 'validate', 'digest', 'init', 'publish', 'unpublish', 'regions', 'stats', 'completion'];
+const COMMANDS = ['new', 'list', 'validate', 'digest', 'init', 'publish', 'unpublish', 'regions', 'stats', 'completion', 'cache'];
 
 /** The option spellings a command's --help lists under "Options:" and "Global Options:". */
 function helpOptions(command: string): { own: string[]; global: string[] } {

@@ -47,7 +47,7 @@ describe('checkConfig', () => {
   it('names an unknown key and the file, with a did-you-mean', () => {
     const f = failure({ timezone: 'UTC' });
     expect(f.message).toBe(`${FILE}: unknown key "timezone"; did you mean "timeZone"?`);
-    expect(f.hint).toContain('articlesDir, timeZone, author, tags, siteUrl, digest');
+    expect(f.hint).toContain('articlesDir, timeZone, author, tags, siteUrl, feedUrl, digest');
     expect(f.exitCode).toBe(2);
   });
 

@@ -62,6 +62,8 @@ export function renderFeed(digest: Digest, format: FeedFormat, today: string): s
     updated: updatedOf(digest, items, today),
     generator: 'psg',
     author: { name: WORDS[digest.lang].publisher },
+    // rel="self": where the feed itself lives, which feed readers and validators ask for.
+    ...(digest.feedUrl && { feedLinks: { [format]: xmlChars(digest.feedUrl) } }),
   });
   for (const item of items) feed.addItem(item);
   return `${format === 'rss' ? feed.rss2() : feed.atom1()}\n`;

@@ -13,7 +13,8 @@ export function writtenDate(article: Article): string | null {
 function articleJson(entry: DigestEntry): Record<string, unknown> {
   const a = entry.article;
   return {
-    path: a.path,
+    // The same path as list --format json gives: one meaning of "path" in every output.
+    path: entry.file,
     slug: a.slug,
     title: a.title,
     type: a.type,

@@ -13,6 +13,8 @@ export interface DigestEntry {
   regions: string[];
   /** Absolute address on the website, when a site URL is known. */
   link: string | undefined;
+  /** The file as psg shows paths everywhere (list, validate, new): from the current folder. */
+  file: string;
 }
 
 export interface Digest {
@@ -31,6 +33,7 @@ export interface Digest {
   timeZone: string | undefined;
   /** What the email-grade HTML adds: its hidden first line and its footer. */
   mail: MailParts;
+  feedUrl: string | undefined;
 }
 
 export interface MailParts {
@@ -48,6 +51,10 @@ export interface DigestSettings {
   siteUrl?: string;
   timeZone?: string;
   mail?: MailParts;
+  /** Where the feed is published (feedUrl in psg.config.json): its rel="self" link. */
+  feedUrl?: string;
+  /** The article's file as shown to the user; absent: its path in the articles folder. */
+  shownPath?: (path: string) => string;
 }
 
 /**
@@ -67,6 +74,7 @@ export function buildDigest(selection: DigestSelection, settings: DigestSettings
     date: article.date ? formatDay(article.date.date, lang) : undefined,
     regions: article.regions,
     link: siteUrl ? articleLink(siteUrl, article.path) : undefined,
+    file: settings.shownPath ? settings.shownPath(article.path) : article.path,
   });
   const title = settings.title?.trim();
   return {
@@ -79,6 +87,7 @@ export function buildDigest(selection: DigestSelection, settings: DigestSettings
     siteUrl,
     timeZone: settings.timeZone,
     mail: settings.mail ?? {},
+    feedUrl: settings.feedUrl,
   };
 }
 

@@ -12,17 +12,28 @@ const DRAFT = '[draft] ';
 export function listColumns(paint: ChalkInstance): Column<ListRow>[] {
   const none = (text: string, painted: string) => (text === NONE ? paint.dim(text) : painted);
   return [
-    { header: 'DATE', text: (r) => r.article.date?.date ?? NONE, paint: (t) => none(t, t), squeeze: 4 },
+    // Narrow, the date drops its century (19-04-01): still in ISO order, two columns fewer.
+    { header: 'DATE', text: (r) => r.article.date?.date ?? NONE, compact: (r) => r.article.date?.date.slice(2) ?? NONE, paint: (t) => none(t, t), squeeze: 4, min: 8 },
     {
       header: 'TYPE',
       text: (r) => visible(r.article.type),
       paint: (t, r) => (r.article.type === 'news' ? paint.cyan(t) : r.article.type === 'letter' ? paint.magenta(t) : paint.yellow(t)),
       squeeze: 3,
     },
-    { header: 'REGIONS', text: (r) => visible(r.regions.join(', ')) || NONE, paint: (t) => none(t, paint.green(t)), squeeze: 2, min: 10 },
+    // Narrow, the first region and how many more (Puno +1) rather than a name cut in half.
+    {
+      header: 'REGIONS',
+      text: (r) => visible(r.regions.join(', ')) || NONE,
+      compact: (r) => visible(r.regions.length > 1 ? `${r.regions[0]} +${r.regions.length - 1}` : (r.regions[0] ?? NONE)),
+      paint: (t) => none(t, paint.green(t)),
+      squeeze: 2,
+      min: 9,
+    },
     {
       header: 'TITLE',
       text: (r) => (r.article.draft ? DRAFT : '') + visible(r.article.title),
+      // Narrow, a letter's title drops "Letter from ", which TYPE already says: "Puno: Using…".
+      compact: (r) => (r.article.draft ? DRAFT : '') + visible(r.article.type === 'letter' ? r.article.title.replace(/^Letter from /, '') : r.article.title),
       paint: (t, r) => (r.article.draft && t.startsWith(DRAFT) ? paint.yellow(DRAFT) + t.slice(DRAFT.length) : t),
       squeeze: 1,
       min: 16,

@@ -105,7 +105,7 @@ describe('psg new at the prompts', () => {
     });
     expect(r.prompter.rejected).toEqual({
       title: ['The title is empty; write the headline'],
-      date: ['2019-02-30 is not a real date: February 2019 has 28 days; correct the day', '"30/03/2019" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23'],
+      date: ['2019-02-30 is not a real date: February 2019 has 28 days; correct the day', '"30/03/2019" is not a date; did you mean 2019-03-30? (write dates as YYYY-MM-DD)'],
       regions: ['Unknown region "Cajamrca" (did you mean "Cajamarca"?); `psg regions` lists the 25 regions, and provinces work too'],
       summary: ['The summary is empty; write the lede that list and digest show'],
     });
@@ -224,12 +224,16 @@ describe('psg new by flags', () => {
     expect(r.stderr).toContain('dated 2019-06-01, after today (2019-04-20)');
   });
 
-  it('needs an articles folder', async () => {
-    // A folder with no articles/ in it or above it (inside an archive, psg finds the archive).
-    const dir = mkdtempSync(join(tmpdir(), 'psg-no-archive-'));
-    const error = await run('news', { title: 'x', summary: 's', yes: true }, {}, { dir }).catch((e: unknown) => e);
+  it('needs an articles folder, which it finds from a folder inside the archive too', async () => {
+    const dir = sampleCopy();
+    const empty = join(dir, 'elsewhere');
+    mkdirSync(join(empty, 'psg'), { recursive: true });
+    writeFileSync(join(empty, 'psg.config.json'), '{}');
+    const error = await run('news', { title: 'x', summary: 's', yes: true }, {}, { dir: join(empty, 'psg') }).catch((e: unknown) => e);
     expect((error as PsgError).message).toMatch(/^no articles folder at /);
-    expect(existsSync(join(dir, 'articles'))).toBe(false);
-    rmSync(dir, { recursive: true, force: true });
+    const found = await run('news', { title: 'x', summary: 's', yes: true }, {}, { dir: join(dir, 'articles', 'pages') });
+    expect(found.code).toBe(0);
+    expect(existsSync(join(dir, 'articles', 'pages', 'articles'))).toBe(false);
+    expect(existsSync(join(dir, 'articles', '2019', '2019-04-20-x.md'))).toBe(true);
   });
 });

@@ -42,7 +42,15 @@ describe('parseDateValue', () => {
     expect(parseDateValue(text)).toEqual({ ok: false, reason: 'impossible', message });
   });
 
-  it.each(['23/03/2019', '2019-3-23', '2019-03', 'March 23, 2019', '', '20190323'])('refuses %j as not a date', (text) => {
+  it.each([
+    ['23/03/2019', '2019-03-23'],
+    ['1/4/2019', '2019-04-01'],
+    ['01.04.2019', '2019-04-01'],
+  ])('reads %j day first, as UK editors write it, in the advice', (text, meant) => {
+    expect(parseDateValue(text)).toMatchObject({ ok: false, reason: 'format', message: `"${text}" is not a date; did you mean ${meant}? (write dates as YYYY-MM-DD)` });
+  });
+
+  it.each(['31/04/2019', '2019-3-23', '2019-03', 'March 23, 2019', '', '20190323'])('refuses %j as not a date', (text) => {
     expect(parseDateValue(text)).toMatchObject({ ok: false, reason: 'format', message: `"${text}" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23` });
   });
 });
@@ -108,6 +116,32 @@ describe('parseDateSpec (command-line dates)', () => {
 
   it.each(['2019-02-30', '2019-13', 'yesterday', '7x', '', '19-03-18'])('refuses %j', (text) => {
     expect(parseDateSpec(text, today)).toBeUndefined();
+  });
+});
+
+describe('todayIn without a zone: London', () => {
+  const london = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const intl = (at: Date) => london.format(at);
+
+  it('agrees with Intl every 30 minutes around each change of the clocks, 2000-2040', () => {
+    let checked = 0;
+    for (let year = 2000; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        // The last week of March and of October, where BST begins and ends.
+        for (let t = Date.UTC(year, month, 24); t < Date.UTC(year, month + 1, 2); t += 1_800_000) {
+          const at = new Date(t);
+          expect(todayIn(undefined, at)).toBe(intl(at));
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20_000);
+  });
+
+  it('is the London date near midnight in summer and in winter', () => {
+    expect(todayIn(undefined, new Date('2019-07-01T23:30:00Z'))).toBe('2019-07-02');
+    expect(todayIn(undefined, new Date('2019-12-31T23:30:00Z'))).toBe('2019-12-31');
+    expect(todayIn('Europe/London', new Date('2019-07-01T23:30:00Z'))).toBe('2019-07-02');
   });
 });
 

@@ -47,7 +47,7 @@ describe('the answers of psg new', () => {
     expect(checkDate('2019-04-10T09:30')).toEqual({ ok: true, value: { date: '2019-04-10', time: '09:30:00' } });
     expect(checkDate('2019-02-30')).toEqual({ ok: false, message: '2019-02-30 is not a real date: February 2019 has 28 days; correct the day' });
     expect(checkDate('2020-02-29').ok).toBe(true);
-    expect(checkDate('10/04/2019')).toEqual({ ok: false, message: '"10/04/2019" is not a date; write it as YYYY-MM-DD, e.g. 2019-03-23' });
+    expect(checkDate('10/04/2019')).toEqual({ ok: false, message: '"10/04/2019" is not a date; did you mean 2019-04-10? (write dates as YYYY-MM-DD)' });
     expect(checkDate('').ok).toBe(false);
   });
 
