@@ -55,7 +55,10 @@ function mutate(bytes: Buffer, rnd: () => number): Buffer {
     const at = Math.floor(rnd() * (out.length + 1));
     switch (Math.floor(rnd() * 8)) {
       case 0: // flip bytes
-        for (let k = 0; k < 1 + rnd() * 4 && out.length; k++) out[Math.floor(rnd() * out.length)] ^= 1 << Math.floor(rnd() * 8);
+        for (let k = 0; k < 1 + rnd() * 4 && out.length; k++) {
+          const j = Math.floor(rnd() * out.length);
+          out[j] = out[j]! ^ (1 << Math.floor(rnd() * 8));
+        }
         break;
       case 1: // cut short
         out = out.subarray(0, at);
