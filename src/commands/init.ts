@@ -55,7 +55,12 @@ function files(timeZone: string): [string, string][] {
   ];
 }
 
-export async function init(dir: string | undefined, _global: GlobalOptions, io: Io): Promise<number> {
+export async function init(named: string | undefined, global: GlobalOptions, io: Io): Promise<number> {
+  // `psg init --dir X` means X, as `psg init X` does: the one folder the user named.
+  if (named !== undefined && global.dir !== undefined && resolve(io.cwd, named) !== resolve(io.cwd, global.dir)) {
+    throw new PsgError(`two folders for psg init: ${named} and --dir ${global.dir}`, { hint: 'Name the folder for the new archive once: psg init DIR' });
+  }
+  const dir = named ?? global.dir;
   const root = resolve(io.cwd, dir ?? '.');
   if (existsSync(root) && !statSync(root).isDirectory()) {
     throw new PsgError(`${dir} is a file, not a folder`, { hint: 'Name a new or existing folder for the archive' });

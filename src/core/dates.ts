@@ -44,6 +44,15 @@ export function dayFirstDate(text: string): IsoDate | undefined {
   return isRealDate(year, month, day) ? isoDate(year, month, day) : undefined;
 }
 
+/** Whether a written offset (Z, ±HH, ±HHMM, ±HH:MM) is one the world uses: within ±14:00. */
+function offsetPossible(offset: string): boolean {
+  if (offset.toUpperCase() === 'Z') return true;
+  const digits = offset.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2) || '0');
+  return minutes <= 59 && hours * 60 + minutes <= 14 * 60;
+}
+
 /** Parse a front-matter date as written: 2019-03-23, 2019-03-23T09:30, 2019-03-23T09:30:00-05:00. */
 export function parseDateValue(text: string): DateParse {
   const m = FRONT_MATTER_DATE.exec(text.trim());
@@ -69,6 +78,9 @@ export function parseDateValue(text: string): DateParse {
       return { ok: false, reason: 'impossible', message: `${hh}:${mi}${ss ? `:${ss}` : ''} is not a time of day: write the time as HH:MM, from 00:00 to 23:59` };
     }
     value.time = `${hh}:${mi}:${ss ?? '00'}`;
+    if (offset && !offsetPossible(offset)) {
+      return { ok: false, reason: 'impossible', message: `${offset} is not a UTC offset: offsets run from -14:00 to +14:00, with minutes from 00 to 59 (Peru is -05:00)` };
+    }
     if (offset) value.offset = offset.toUpperCase() === 'Z' ? 'Z' : offset;
   }
   return { ok: true, value };

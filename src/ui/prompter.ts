@@ -2,7 +2,9 @@
 // name and tests answer by name (test/helpers/fake-prompter.ts), never by wording.
 // @inquirer/prompts is imported here only, and only when a question is asked, so that
 // commands that never ask do not pay for loading it.
+import { LIMITS } from '../core/article.js';
 import { CancelledError } from '../errors.js';
+import { boundedInput } from './bounded-input.js';
 
 /** The answer is fine (true) or what is wrong with it (shown under the prompt). */
 export type Validate = (value: string) => true | string;
@@ -14,7 +16,13 @@ export interface TextQuestion {
   /** Put the default in the line for editing (for lists), rather than beside it. */
   editable?: boolean;
   validate?: Validate;
+  /** The longest answer that may be typed or pasted (default: by the question's name, see BOUNDS). */
+  maxLength?: number;
 }
+
+/** How long an answer may grow: a title's own limit, a summary a few paragraphs, else a line. */
+const BOUNDS: Record<string, number> = { title: LIMITS.titleMax, subtitle: LIMITS.titleMax, summary: 4000 };
+const DEFAULT_BOUND = 1000;
 
 export interface Choice<T extends string = string> {
   value: T;
@@ -68,17 +76,23 @@ export function inquirerPrompter(output: NodeJS.WritableStream = process.stderr)
 
   return {
     text: (q) =>
-      ask((lib) =>
-        lib.input(
-          {
-            message: q.message,
-            ...(q.default ? { default: q.default } : {}),
-            ...(q.editable ? { prefill: 'editable' as const } : {}),
-            ...(q.validate ? { validate: q.validate } : {}),
-          },
-          context,
-        ),
-      ),
+      ask(async (lib) => {
+        // A paste longer than the answer may be is cut as it arrives, so it never freezes the prompt.
+        const input = process.stdin.isTTY ? boundedInput(process.stdin, q.maxLength ?? BOUNDS[q.name] ?? DEFAULT_BOUND) : undefined;
+        try {
+          return await lib.input(
+            {
+              message: q.message,
+              ...(q.default ? { default: q.default } : {}),
+              ...(q.editable ? { prefill: 'editable' as const } : {}),
+              ...(q.validate ? { validate: q.validate } : {}),
+            },
+            input ? { ...context, input } : context,
+          );
+        } finally {
+          input?.release();
+        }
+      }),
     select: <T extends string>(q: SelectQuestion<T>) =>
       ask((lib) =>
         lib.select<T>(

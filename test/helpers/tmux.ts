@@ -58,6 +58,14 @@ export class Terminal {
     this.keys(...keys);
   }
 
+  /** Paste text as a terminal does (through a tmux buffer): send-keys cannot take 100 KB. */
+  paste(text: string, dir: string): void {
+    const file = join(dir, `.paste-${process.pid}-${sessions}`);
+    writeFileSync(file, text);
+    this.tmux('load-buffer', file);
+    this.tmux('paste-buffer', '-t', '0');
+  }
+
   /** Wait until the screen shows `what` (text, a pattern, or a test), and return it. */
   async waitFor(what: string | RegExp | ((screen: string) => boolean), ms = 15_000): Promise<string> {
     const test = typeof what === 'function' ? what : typeof what === 'string' ? (s: string) => s.includes(what) : (s: string) => what.test(s);

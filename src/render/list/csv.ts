@@ -20,8 +20,10 @@ function flat(row: ListRow): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const field of RECORD_FIELDS) {
     const value = record[field];
-    if (field === 'sources') out[field] = record.sources.map((s) => s.url).join(' ');
-    else out[field] = Array.isArray(value) ? value.join('; ') : (value as Cell);
+    if (field === 'sources') out[field] = inertCell(record.sources.map((s) => s.url).join(' '));
+    else if (Array.isArray(value)) out[field] = inertCell(value.join('; '));
+    // An offset (-05:00) is checked to be one, and no formula; every other text is the editor's.
+    else out[field] = typeof value === 'string' && field !== 'offset' ? inertCell(value) : (value as Cell);
   }
   return out;
 }
@@ -29,13 +31,13 @@ function flat(row: ListRow): Record<string, Cell> {
 export const listCsv: ListRenderer = (view) => {
   const grouped = view.groups !== undefined;
   const records = view.groups
-    ? view.groups.flatMap((g) => g.rows.map((row) => ({ group: g.key, ...flat(row) })))
+    ? view.groups.flatMap((g) => g.rows.map((row) => ({ group: g.key === null ? null : inertCell(g.key), ...flat(row) })))
     : view.rows.map(flat);
   return stringify(records, {
     header: true,
     columns: [...(grouped ? ['group'] : []), ...RECORD_FIELDS],
     record_delimiter: 'windows',
-    cast: { boolean: (value) => (value ? 'true' : 'false'), string: inertCell },
+    cast: { boolean: (value) => (value ? 'true' : 'false') },
     // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare line
     // feed or carriage return; RFC 4180 wants every field with a line break quoted.
     quoted_match: /[\r\n]/,

@@ -164,3 +164,15 @@ describe('todayIn', () => {
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
   });
 });
+
+describe('parseDateValue and impossible UTC offsets', () => {
+  it.each(['+99:00', '-14:01', '+14:30', '+15:00', '-23:59', '+05:60', '+0099', '+00:75', '-1200'.replace('12', '16')])('refuses %s', (offset) => {
+    const parsed = parseDateValue(`2019-03-11T10:00:00${offset}`);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.message).toBe(`${offset} is not a UTC offset: offsets run from -14:00 to +14:00, with minutes from 00 to 59 (Peru is -05:00)`);
+  });
+
+  it.each(['+14:00', '-14:00', '-12:00', '+05:45', '-0930', '+01', 'Z', '-00:00'])('accepts %s', (offset) => {
+    expect(parseDateValue(`2019-03-11T10:00:00${offset}`).ok).toBe(true);
+  });
+});
