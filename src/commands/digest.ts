@@ -10,8 +10,8 @@ import { buildDigest, type Digest } from '../render/digest/model.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
-import { bodyReader, buildQuery, loadArticles } from './shared.js';
-import { digestCandidates } from '../store/preselect.js';
+import { buildQuery, loadArticles } from './shared.js';
+import { digestPositions } from '../store/select.js';
 
 export type DigestFormat = 'text' | 'markdown' | 'html' | 'json' | 'rss' | 'atom';
 
@@ -110,13 +110,10 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
 
   const archive = await loadArticles(ws, global, io);
   const limit = digestLimit(options.limit, windowed, config.digest.limit);
-  const selection = selectDigest(
-    digestCandidates(archive, query, limit, pages),
-    query,
-    ctx.gazetteer,
-    { limit, windowed, pages },
-    options.search !== undefined ? bodyReader(archive) : undefined,
-  );
+  // The store picks the items (and the pages) from its columns; only those are parsed, and
+  // selectDigest, given them alone, orders and dates the digest.
+  const candidates = digestPositions(archive, query, limit, pages);
+  const selection = selectDigest(archive.articlesAt(candidates), { ...query, search: undefined }, ctx.gazetteer, { limit, windowed, pages });
   const note = (text: string) => io.err(`${io.paintErr.dim('psg:')} ${text}\n`);
   if (!selection.items.length && !onlyPages) note(windowed ? 'no items match in that period' : 'no items match');
   if (feed && selection.pages.length) note('pages have no date, so the feed leaves them out');
