@@ -15,7 +15,7 @@ import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 
-function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
+export function cacheOptions(global: GlobalOptions, io: Io): CacheOptions | undefined {
   return global.cache === false ? undefined : { dir: cacheDir(io.env), version: packageVersion() };
 }
 

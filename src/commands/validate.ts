@@ -12,8 +12,9 @@ import { problemsJsonPieces } from '../render/problems-json.js';
 import { type FileReport, totals } from '../render/report.js';
 import { stylishFile, stylishSummary } from '../render/stylish.js';
 import { loadArchive } from '../store/archive.js';
-import { runTask } from '../store/parallel.js';
-import { type CheckedFile, checkFiles } from '../store/check-files.js';
+import type { CheckedFile } from '../store/check-files.js';
+import { allArchiveFacts, type ArchiveCheck, checkArchiveFiles } from '../store/validate-cache.js';
+import { cacheOptions } from './shared.js';
 import { type FileStamp, readArticle } from '../store/read.js';
 import { rewriteArticle } from '../store/rewrite.js';
 import { scanArticles } from '../store/scan.js';
@@ -109,22 +110,24 @@ export async function validate(names: string[], options: ValidateOptions, global
       visit(checkedFile, t.abs);
     }
     checked = targets.length;
-    // Slugs and series are checked against the whole archive, when there is one.
+    // Slugs and series are checked against the whole archive, when there is one: its keys, from the index.
     if (existsSync(ws.articlesDir)) {
-      const archive = await loadArchive(ws.articlesDir, ctx);
-      for (const other of archive.articles) if (!absOf.has(other.path)) facts.push(factsOf(other));
+      const archive = await loadArchive(ws.articlesDir, ctx, cacheOptions(global, io));
+      for (const other of allArchiveFacts(archive)) if (!absOf.has(other.path)) facts.push(other);
     }
   } else {
     const dir = requireArticlesDir(ws);
     root = dir;
-    const { files } = scanArticles(dir);
     const shown = progress(io, 'checking');
+    let run: ArchiveCheck;
     try {
-      for (const file of await runTask('check-files', checkFiles, dir, files, ctx, { onProgress: shown.update })) visit(file, join(dir, file.path));
+      // Unchanged files' problems come from the stored results (see store/validate-cache.ts).
+      run = await checkArchiveFiles(dir, ctx, cacheOptions(global, io), ws.config, shown.update);
     } finally {
       shown.end();
     }
-    checked = files.length;
+    for (const file of run.files) visit(file, join(dir, file.path));
+    checked = run.files.length;
   }
   const abs = (path: string) => absOf.get(path) ?? (root === undefined ? undefined : join(root, path));
 

@@ -41,8 +41,8 @@ export class Archive {
     private readonly rows: Int32Array,
     private readonly records: Records,
     private readonly ctx: CoreContext,
-    /** The index file, dropped when damage is found in it. */
-    private readonly indexFile: string | undefined,
+    /** The index file (dropped when damage is found in it); the cache's other files are named after it. */
+    readonly indexFile: string | undefined,
     /** Files that could not be read as articles (validate says why). */
     readonly unreadable: string[],
     /** How many .md files there are. */
