@@ -45,7 +45,8 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
     flags,
     {
       ctx: ws.ctx,
-      articles: () => (articles ??= loadArticlesSync(ws, global, io).articles),
+      // Slugs and series parts are all a new article is checked against: the index's keys, no record parsed.
+      articles: () => (articles ??= loadArticlesSync(ws, global, io).keyArticles()),
       show: (path) => shown(join(root, path)),
       defaultAuthor: () => ws.config.author ?? gitUserName(ws.cwd, io.env),
       note,

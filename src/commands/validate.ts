@@ -15,6 +15,7 @@ import { loadArchive } from '../store/archive.js';
 import type { CheckedFile } from '../store/check-files.js';
 import { allArchiveFacts, type ArchiveCheck, checkArchiveFiles } from '../store/validate-cache.js';
 import { cacheOptions } from './shared.js';
+import { chunkedWriter } from '../ui/chunked.js';
 import { type FileStamp, readArticle } from '../store/read.js';
 import { rewriteArticle } from '../store/rewrite.js';
 import { scanArticles } from '../store/scan.js';
@@ -164,7 +165,10 @@ export async function validate(names: string[], options: ValidateOptions, global
   }
 
   const counts = totals([...results.values()].flatMap((r) => [r.problems, r.archive]));
-  const shown = (file: string) => relativeInside(ws.cwd, file) ?? file;
+  // Most files are in the articles folder: its path from here is worked out once.
+  const rootShown = root === undefined ? undefined : relativeInside(ws.cwd, root);
+  const shown = (file: string) =>
+    rootShown !== undefined && file.startsWith(`${root}/`) && !file.includes('/..') ? `${rootShown}/${file.slice(root!.length + 1)}` : (relativeInside(ws.cwd, file) ?? file);
   const reports = function* (): Generator<FileReport> {
     const paths = [...results.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const path of paths) {
@@ -175,8 +179,11 @@ export async function validate(names: string[], options: ValidateOptions, global
   const summary = { checked, fixed };
   if (options.format === 'json') for (const piece of problemsJsonPieces(reports(), counts, summary)) io.out(piece);
   else {
-    for (const report of reports()) io.out(stylishFile(report, io.paint));
-    io.out(stylishSummary(counts, summary, io.paint));
+    // In pieces of a megabyte: a report on 100,000 files is not 100,000 writes.
+    const out = chunkedWriter(io);
+    for (const report of reports()) out.add(stylishFile(report, io.paint));
+    out.add(stylishSummary(counts, summary, io.paint));
+    out.flush();
   }
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

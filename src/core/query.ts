@@ -41,6 +41,8 @@ export interface ArticleKeys {
   provinces: string[];
   /** Each tag once. */
   tags: string[];
+  /** As the file lists them. */
+  places: string[];
   author?: string;
   series?: string;
   part?: number;
@@ -52,7 +54,7 @@ export function articleKeys(article: Article, gazetteer: Gazetteer): ArticleKeys
     const resolved = gazetteer.resolve(place);
     if (resolved?.kind === 'province') provinces.add(`${resolved.region}/${resolved.province}`);
   }
-  const keys: ArticleKeys = { slug: article.slug, regions: [...articleRegions(article, gazetteer)], provinces: [...provinces], tags: [...new Set(article.tags)] };
+  const keys: ArticleKeys = { slug: article.slug, regions: [...articleRegions(article, gazetteer)], provinces: [...provinces], tags: [...new Set(article.tags)], places: [...article.places] };
   if (article.author !== undefined) keys.author = article.author;
   if (article.series !== undefined) keys.series = article.series;
   if (article.part !== undefined) keys.part = article.part;

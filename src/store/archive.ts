@@ -148,6 +148,30 @@ export class Archive {
     return bytes;
   }
 
+  /**
+   * Every readable article as its keys give it, without parsing a record: path, slug, title,
+   * type, date (day only), draft, regions (resolved), places, tags, author, series, part and
+   * order; summary and sources are left empty. For checks that need no more (is a slug
+   * free, what is a series' next part).
+   */
+  keyArticles(): Article[] {
+    const cols = this.columns;
+    return Array.from(this.rows, (row) => {
+      const a: Article = { path: cols.path(row), slug: cols.slug(row), title: cols.title(row), type: cols.type(row)!, summary: '', regions: cols.regions(row), places: cols.nameList(cols.placeIds(row)), tags: cols.nameList(cols.tagIds(row)), sources: [], draft: cols.draft(row) };
+      const date = cols.date(row);
+      if (date !== undefined) a.date = { date };
+      const author = cols.author(row);
+      if (author !== undefined) a.author = author;
+      const series = cols.seriesName(row);
+      if (series !== undefined) a.series = series;
+      const part = cols.part(row);
+      if (part !== undefined) a.part = part;
+      const order = cols.pageOrder(row);
+      if (order !== undefined) a.order = order;
+      return a;
+    });
+  }
+
   private all: Article[] | undefined;
 
   /** Every readable article, newest first. */

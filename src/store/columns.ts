@@ -27,8 +27,8 @@ export interface RowData extends FileStamp {
 export const KEY_WIDTH = 19;
 /** Float64s a row: size, mtimeMs, ctimeMs, record length, part (NaN for none), order (NaN for none). */
 export const NUMBERS = 6;
-/** Id lists a row: regions, provinces, tags. */
-const LISTS = 3;
+/** Id lists a row: regions, provinces, tags, places. */
+export const LISTS = 4;
 
 const KIND: Record<ArticleType, string> = { news: 'n', letter: 'l', page: 'p' };
 const TYPE_OF: Record<string, ArticleType> = { n: 'news', l: 'letter', p: 'page' };
@@ -146,6 +146,10 @@ export class Columns {
     return this.list(row, 2);
   }
 
+  placeIds(row: number): Int32Array {
+    return this.list(row, 3);
+  }
+
   nameList(ids: Int32Array): string[] {
     return Array.from(ids, (id) => this.names[id]!);
   }
@@ -201,7 +205,7 @@ export class Columns {
       const k = readable ? r.keys : undefined;
       if (k?.author !== undefined) authors[i] = id(k.author);
       if (k?.series !== undefined) series[i] = id(k.series);
-      for (const [w, list] of [k?.regions ?? [], k?.provinces ?? [], k?.tags ?? []].entries()) {
+      for (const [w, list] of [k?.regions ?? [], k?.provinces ?? [], k?.tags ?? [], k?.places ?? []].entries()) {
         listStarts[i * LISTS + w] = listIds.length;
         for (const name of list) listIds.push(id(name));
       }
@@ -230,7 +234,7 @@ export class Columns {
     const type = this.type(row);
     if (type) {
       data.type = type;
-      const keys: RowKeys = { slug: this.slug(row), regions: this.regions(row), provinces: this.nameList(this.provinceIds(row)), tags: this.nameList(this.tagIds(row)) };
+      const keys: RowKeys = { slug: this.slug(row), regions: this.regions(row), provinces: this.nameList(this.provinceIds(row)), tags: this.nameList(this.tagIds(row)), places: this.nameList(this.placeIds(row)) };
       const author = this.author(row);
       if (author !== undefined) keys.author = author;
       const s = this.seriesName(row);

@@ -11,7 +11,7 @@
 //             string, NUL between them, so a whole scan is compared in one step), kinds, date
 //             keys, titles, slugs (one string), the names the ids stand for
 //   binary    Float64 × 6 a row (see columns.ts), Int32 × n: the rows newest first, Int32 × n
-//             authors, Int32 × n series, Int32 × (3n + 1) list starts, Int32 × ids list ids,
+//             authors, Int32 × n series, Int32 × (4n + 1) list starts, Int32 × ids list ids,
 //             Uint32 × blocks: the CRC-32 of each 64 KB block of the records
 //   records   each readable row's JSON record and "\n", newest first, so that a list of
 //             everything is one pass over the file; read only when asked for, and each block
@@ -23,7 +23,7 @@ import { dirname, join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ByteBatcher } from '../ui/chunked.js';
 import { writeFileAtomic } from './atomic.js';
-import { Columns, KEY_WIDTH, NUMBERS, type RowData } from './columns.js';
+import { Columns, KEY_WIDTH, LISTS, NUMBERS, type RowData } from './columns.js';
 
 export type { RowData } from './columns.js';
 
@@ -288,7 +288,7 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     const names = JSON.parse(line(6)) as string[];
     check(typeof paths === 'string' && nulCount(paths) === Math.max(0, n - 1) && kinds.length === n && dateKeys.length === KEY_WIDTH * n);
     check(typeof slugs === 'string' && nulCount(slugs) === Math.max(0, n - 1) && Array.isArray(names));
-    check(binaryBytes === n * NUMBERS * 8 + n * 4 * 3 + (n * 3 + 1) * 4 + ids * 4 + blocks * 4);
+    check(binaryBytes === n * NUMBERS * 8 + n * 4 * 3 + (n * LISTS + 1) * 4 + ids * 4 + blocks * 4);
     const binary = readAt(fd, binaryBytes, PRELUDE + metaBytes);
     check(crc32(binary) === Number(prelude[4]));
     const at = { pos: 0 };
@@ -296,7 +296,7 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     const order = take(Int32Array, n, binary, at);
     const authors = take(Int32Array, n, binary, at);
     const series = take(Int32Array, n, binary, at);
-    const listStarts = take(Int32Array, n * 3 + 1, binary, at);
+    const listStarts = take(Int32Array, n * LISTS + 1, binary, at);
     const listIds = take(Int32Array, ids, binary, at);
     const blockCrcs = take(Uint32Array, blocks, binary, at);
     const recordsAt = PRELUDE + metaBytes + binaryBytes;
