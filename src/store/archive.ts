@@ -319,7 +319,7 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
   }
   if (p.file && cache) {
     try {
-      writeIndex(p.file, p.realRoot, cache.version, rows, newest, p.startedAt);
+      writeIndex(p.file, p.realRoot, cache.version, rows, newest, p.startedAt, undefined, columns);
       trace('index written');
     } catch {
       // The index only saves time: a read-only or full cache folder must not stop the command.

@@ -335,6 +335,8 @@ export function writeIndex(
   newest: readonly number[],
   startedAt: number,
   racyMs = 2000,
+  /** The columns of all `rows`, when the caller has them: used as they are if every row is kept. */
+  built?: Columns,
 ): void {
   const keep = rows.map((r) => r.mtimeMs < startedAt - racyMs && r.ctimeMs < startedAt - racyMs);
   const renumber = new Int32Array(rows.length).fill(-1);
@@ -342,7 +344,7 @@ export function writeIndex(
   rows.forEach((_, i) => {
     if (keep[i]) renumber[i] = kept++;
   });
-  const columns = Columns.fromRows(rows, (i) => keep[i]!);
+  const columns = built && kept === rows.length ? built : Columns.fromRows(rows, (i) => keep[i]!);
   const readable = (r: RowData) => r.type !== undefined && r.record !== undefined;
   const order = Int32Array.from(newest.filter((i) => keep[i]).map((i) => renumber[i]!));
   // The records, newest first, in blocks with a CRC each.
