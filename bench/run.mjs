@@ -63,6 +63,9 @@ const rows = [];
 const row = (figure, size, result, baseline, baselineName, target) => {
   const ratio = result.ms / baseline.ms;
   rows.push({ figure, size, ms: Math.round(result.ms), peakMB: Math.round(result.kb / 1024), baseline: baselineName, baselineMs: Math.round(baseline.ms), ratio: Number(ratio.toFixed(2)), target, met: target === undefined ? undefined : ratio <= target });
+  // Each figure as it comes, on stderr: a long run shows its progress.
+  const last = rows[rows.length - 1];
+  process.stderr.write(`  ${figure} [${size}]: ${last.ms} ms, ${last.peakMB} MB, ${last.ratio}×\n`);
 };
 
 process.stderr.write(`bench: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs a figure${hugo ? ', hugo found' : ', no hugo'}\n`);
