@@ -94,7 +94,7 @@ describe('every command from the index', () => {
       expect(r.stdout).not.toContain('ministex');
     }
     expectSameAsNoCache(dir, env, commands);
-    expect(JSON.parse(psg(['list', '--format', 'json'], { cwd: dir, env }).stdout)).toHaveLength(10);
+    expect(JSON.parse(psg(['list', '--format', 'json'], { cwd: dir, env }).stdout)).toHaveLength(14);
   });
 
   it('never waits on a FIFO put in place of the index', async () => {
