@@ -79,7 +79,7 @@ describe('psg list output', () => {
   it('--format json with --by is an array of {group, count, articles}', () => {
     const data = JSON.parse(list(['--format', 'json', '--by', 'region']).stdout);
     expect(data.map((g: { group: string | null; count: number }) => `${g.group}:${g.count}`)).toEqual([
-      'Cajamarca:2', 'Cusco:1', 'Madre de Dios:1', 'Moquegua:1', 'Puno:1', 'null:9',
+      'Cajamarca:2', 'Cusco:1', 'Madre de Dios:1', 'Moquegua:1', 'Puno:1', 'page:4', 'null:5',
     ]);
   });
 
