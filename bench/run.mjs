@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // npm run bench: whole-process timings of psg against baselines measured in the same run.
-//   node bench/run.mjs [--sizes 1000,10000,100000] [--runs 5] [--corpus shared] [--out FILE]
+//   node bench/run.mjs [--sizes 1000,10000,100000] [--runs 5] [--corpus own|shared|both] [--out FILE]
 // Corpora are generated (seeded) under bench/corpus/ and kept for the next run.
 // Every figure is the median of several runs, and is printed beside its baseline
 // (`node -e 0`, or the read-every-file floor) as a ratio, with the spec's target.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,6 @@ const opt = (name, fallback) => {
 };
 const sizes = opt('sizes', '1000,10000,100000').split(',').map(Number);
 const runs = Number(opt('runs', '5'));
-const generator = opt('corpus', 'own') === 'shared' ? join(root, '..', 'shared', 'tools', 'gen-corpus.mjs') : join(here, 'gen-corpus.mjs');
 const corpusDir = join(here, 'corpus');
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const hugo = spawnSync('hugo', ['version'], { encoding: 'utf8' }).status === 0 ? 'hugo' : undefined;
@@ -53,17 +52,8 @@ function measure(cmd, args, { env, before, n = runs } = {}) {
   return { ms: median(results.map((r) => r.ms)), kb: Math.max(...results.map((r) => r.kb)) };
 }
 
-function corpus(n) {
-  const dir = join(corpusDir, `${opt('corpus', 'own')}-${n}`);
-  if (!existsSync(dir)) {
-    process.stderr.write(`generating ${n} articles in ${dir}…\n`);
-    execFileSync(process.execPath, [generator, dir, String(n), '--seed', '1'], { stdio: 'inherit' });
-  }
-  return dir;
-}
-
-function hugoSite(dir, n) {
-  const site = join(corpusDir, `hugo-${opt('corpus', 'own')}-${n}`);
+function hugoSite(dir, name) {
+  const site = join(corpusDir, `hugo-${name}`);
   mkdirSync(site, { recursive: true });
   writeFileSync(join(site, 'hugo.toml'), `baseURL = "https://example.org/"\ncontentDir = ${JSON.stringify(dir)}\ndisableKinds = ["taxonomy", "term"]\n`);
   return site;
@@ -73,6 +63,9 @@ const rows = [];
 const row = (figure, size, result, baseline, baselineName, target) => {
   const ratio = result.ms / baseline.ms;
   rows.push({ figure, size, ms: Math.round(result.ms), peakMB: Math.round(result.kb / 1024), baseline: baselineName, baselineMs: Math.round(baseline.ms), ratio: Number(ratio.toFixed(2)), target, met: target === undefined ? undefined : ratio <= target });
+  // Each figure as it comes, on stderr: a long run shows its progress.
+  const last = rows[rows.length - 1];
+  process.stderr.write(`  ${figure} [${size}]: ${last.ms} ms, ${last.peakMB} MB, ${last.ratio}×\n`);
 };
 
 process.stderr.write(`bench: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, ${runs} runs a figure${hugo ? ', hugo found' : ', no hugo'}\n`);
@@ -84,61 +77,135 @@ measure(process.execPath, [bin, 'list', '--dir', join(root, 'articles')], { env:
 row('psg list (14 sample articles)', 14, measure(process.execPath, [bin, 'list', '--dir', join(root, 'articles')], { env: { PSG_CACHE_DIR: sampleCache }, n: Math.max(runs, 7) }), node0, 'node -e 0', 2.5);
 
 const perSize = {};
-for (const n of sizes) {
-  const dir = corpus(n);
-  const cache = join(corpusDir, `.cache-${n}`);
-  const env = { PSG_CACHE_DIR: cache };
-  const cold = () => rmSync(cache, { recursive: true, force: true });
-  const big = n >= 100000;
-  const k = big ? Math.min(runs, 3) : runs;
-  measure(process.execPath, [join(here, 'floor.mjs'), dir], { n: 1 }); // warm the page cache
-  const floor = measure(process.execPath, [join(here, 'floor.mjs'), dir], { n: k });
-  row('read-every-file floor', n, floor, floor, 'floor');
-  // The spec's targets are for 100,000 files; smaller sizes show how the figures grow.
-  const target = (t) => (n === 100000 ? t : undefined);
-  const listCold = measure(process.execPath, [bin, 'list', '--format', 'json', '--dir', dir], { env, before: cold, n: k });
-  row('psg list --format json, first run', n, listCold, floor, 'floor', target(2.5));
-  const listWarm = measure(process.execPath, [bin, 'list', '--format', 'json', '--dir', dir], { env, n: k });
-  row('psg list --format json, run again', n, listWarm, floor, 'floor', target(0.5));
-  const validate = measure(process.execPath, [bin, 'validate', '--dir', dir], { env, before: cold, n: k });
-  row('psg validate, first run', n, validate, floor, 'floor', target(3));
-  measure(process.execPath, [bin, 'digest', '--dir', dir], { env, n: 1 });
-  const digest = measure(process.execPath, [bin, 'digest', '--dir', dir], { env, n: k });
-  row('psg digest, run again', n, digest, floor, 'floor', target(0.5));
-  // Fast is worth nothing if wrong: the index must give what reading every file gives.
-  for (const args of [['list', '--format', 'json'], ['digest']]) {
-    const run = (...extra) => spawnSync(process.execPath, [bin, ...args, '--dir', dir, ...extra], { env: { ...process.env, PSG_CACHE_DIR: cache }, maxBuffer: 1 << 30 }).stdout;
-    const same = run().equals(run('--no-cache'));
-    rows.push({ figure: `psg ${args[0]}: index output = --no-cache output`, size: n, ratio: same ? 'yes' : 'NO', baseline: '', met: same, target: 'same' });
+// Every row of issue 13's table, on each corpus asked for (own, shared or both).
+const corpora = opt('corpus', 'both') === 'both' ? ['own', 'shared'] : [opt('corpus', 'own')];
+const generatorOf = (kind) => (kind === 'shared' ? join(here, 'gen-corpus-shared.mjs') : join(here, 'gen-corpus.mjs'));
+const psgRun = (args, env) => spawnSync(process.execPath, [bin, ...args], { env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 1 << 30 });
+const same = (args, dir, env) => {
+  const a = psgRun([...args, '--dir', dir], env);
+  const b = psgRun([...args, '--dir', dir, '--no-cache'], env);
+  return a.status === b.status && a.stdout.equals(b.stdout);
+};
+for (const kind of corpora)
+  for (const n of sizes) {
+    const dir = join(corpusDir, `${kind}-${n}`);
+    if (!existsSync(dir)) {
+      process.stderr.write(`generating ${n} articles in ${dir}…\n`);
+      execFileSync(process.execPath, [generatorOf(kind), dir, String(n), '--seed', '1'], { stdio: 'inherit' });
+    }
+    const cache = join(corpusDir, `.cache-${kind}-${n}`);
+    const env = { PSG_CACHE_DIR: cache };
+    const cold = () => {
+      rmSync(cache, { recursive: true, force: true });
+      mkdirSync(cache, { recursive: true });
+    };
+    cold();
+    const big = n >= 100000;
+    const k = big ? Math.min(runs, 3) : runs;
+    const size = `${kind} ${n}`;
+    const at100k = (t) => (n === 100000 ? t : undefined);
+    measure(process.execPath, [join(here, 'floor.mjs'), dir], { n: 1 }); // warm the page cache
+    const floor = measure(process.execPath, [join(here, 'floor.mjs'), dir], { n: k });
+    row('read-every-file floor', size, floor, floor, 'floor');
+    const psgArgs = (...args) => [bin, ...args, '--dir', dir];
+    row('list --format json, first run', size, measure(process.execPath, psgArgs('list', '--format', 'json'), { env, before: cold, n: k }), floor, 'floor', at100k(2));
+    row('list --format json --no-cache', size, measure(process.execPath, psgArgs('list', '--format', 'json', '--no-cache'), { env, n: k }), floor, 'floor', at100k(2));
+    row('validate, first run', size, measure(process.execPath, psgArgs('validate'), { env, before: cold, n: k }), floor, 'floor', kind === 'shared' ? at100k(2.5) : undefined);
+    // Everything below runs again with nothing changed: the index (and validate's results) warm.
+    const again = [
+      ['list --format json', ['list', '--format', 'json']],
+      ['list --region Puno', ['list', '--region', 'Puno']],
+      ['list (table)', ['list']],
+      ['list --by region --format json', ['list', '--by', 'region', '--format', 'json']],
+      ['stats', ['stats']],
+      ['regions', ['regions']],
+      ['digest', ['digest']],
+      ['list --search "consulta previa"', ['list', '--search', 'consulta previa']],
+      ['validate', ['validate']],
+    ];
+    for (const [, args] of again) psgRun([...args, '--dir', dir], env);
+    for (const [name, args] of again) {
+      row(`${name}, again`, size, measure(process.execPath, psgArgs(...args), { env, n: k }), floor, 'floor', at100k(0.4));
+      if (args[0] === 'validate') continue;
+      const ok = same(args, dir, env);
+      rows.push({ figure: `  ${name}: output = --no-cache`, size, ratio: ok ? 'yes' : 'NO', baseline: '', target: 'same', met: ok });
+    }
+    const vsame = same(['validate', '--format', 'json'], dir, env);
+    rows.push({ figure: '  validate: output = --no-cache', size, ratio: vsame ? 'yes' : 'NO', baseline: '', target: 'same', met: vsame });
+    // One file changed before each run (a new modification time is enough to check it again).
+    const target = firstFile(dir);
+    if (target) {
+      let tick = 0;
+      const touch = () => utimesSync(target, new Date(), new Date(Date.now() - 10000 - tick++ * 1000));
+      row('validate, 1 file changed', size, measure(process.execPath, psgArgs('validate'), { env, before: touch, n: k }), floor, 'floor', at100k(0.45));
+      psgRun(['validate', '--dir', dir], env);
+    }
+    // new and publish write into the corpus: what they write is taken away after each run.
+    const made = [];
+    const newRun = () => {
+      const r = once(process.execPath, psgArgs('new', 'news', '--title', `Bench item ${made.length}`, '--summary', 'A benchmark item.', '--yes'), env);
+      return r;
+    };
+    const newResults = [];
+    for (let i = 0; i < k; i++) {
+      const before = new Set(listNew(dir));
+      newResults.push(newRun());
+      for (const f of listNew(dir)) if (!before.has(f)) made.push(f);
+      for (const f of made.splice(0)) rmSync(f, { force: true });
+    }
+    row('new news --title … --yes', size, { ms: median(newResults.map((r) => r.ms)), kb: Math.max(...newResults.map((r) => r.kb)) }, floor, 'floor', at100k(0.4));
+    const draft = join(dir, 'drafts', 'bench-draft.md');
+    const pubResults = [];
+    for (let i = 0; i < k; i++) {
+      mkdirSync(dirname(draft), { recursive: true });
+      writeFileSync(draft, '---\ntitle: Bench draft\ntype: news\ndate: 2019-01-01\nsummary: A benchmark draft.\ndraft: true\n---\n\nBody.\n');
+      const before = new Set(listNew(dir));
+      pubResults.push(once(process.execPath, psgArgs('publish', 'drafts/bench-draft.md'), env));
+      for (const f of listNew(dir)) if (!before.has(f)) rmSync(f, { force: true });
+    }
+    rmSync(join(dir, 'drafts'), { recursive: true, force: true });
+    row('publish', size, { ms: median(pubResults.map((r) => r.ms)), kb: Math.max(...pubResults.map((r) => r.kb)) }, floor, 'floor', at100k(0.4));
+    if (hugo) {
+      const site = hugoSite(dir, `${kind}-${n}`);
+      row('hugo list all (peer)', size, measure(hugo, ['list', 'all', '--source', site], { n: 1 }), floor, 'floor');
+    }
+    perSize[size] = true;
   }
-  if (hugo) {
-    const site = hugoSite(dir, n);
-    row('hugo list all (peer)', n, measure(hugo, ['list', 'all', '--source', site], { n: big ? 1 : Math.min(runs, 3) }), floor, 'floor');
+
+/** The first article file of the folder, in name order. */
+function firstFile(dir) {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, e.name);
+    if (e.isFile() && e.name.endsWith('.md')) return path;
+    if (e.isDirectory()) {
+      const found = firstFile(path);
+      if (found) return found;
+    }
   }
-  perSize[n] = { listCold, validate, listWarm, digest };
+  return undefined;
 }
-if (perSize[10000] && perSize[100000]) {
-  for (const key of ['listCold', 'validate']) {
-    const growth = perSize[100000][key].ms / perSize[10000][key].ms;
-    rows.push({ figure: `growth 10k → 100k (${key === 'listCold' ? 'list, first run' : 'validate'})`, size: '', ratio: Number(growth.toFixed(2)), baseline: '10k', target: 11, met: growth <= 11 });
-  }
+
+/** The files of this year's folder (where new and publish write), to find what they made. */
+function listNew(dir) {
+  const year = join(dir, String(new Date().getFullYear()));
+  return existsSync(year) ? readdirSync(year, { recursive: true }).map((f) => join(year, f)) : [];
 }
-const memTarget = 300;
-for (const r of rows) if (r.size === 100000 && /^psg/.test(r.figure) && Number.isFinite(r.peakMB)) r.memMet = r.peakMB <= memTarget;
+const memTarget = 200;
+for (const r of rows) if (String(r.size).endsWith(' 100000') && Number.isFinite(r.peakMB)) r.memMet = r.peakMB <= memTarget;
 
 const pad = (s, w, right) => (right ? String(s).padStart(w) : String(s).padEnd(w));
 const lines = [
-  `${pad("figure", 46)} ${pad('size', 7, 1)} ${pad('ms', 8, 1)} ${pad('peak MB', 8, 1)} ${pad('ratio', 7, 1)}  baseline     target`,
+  `${pad("figure", 46)} ${pad('size', 13, 1)} ${pad('ms', 8, 1)} ${pad('peak MB', 8, 1)} ${pad('ratio', 7, 1)}  baseline     target`,
 ];
 for (const r of rows) {
   const verdict = r.target === undefined ? '' : r.target === 'same' ? (r.met ? '✔' : '✖ DIFFERENT') : `${r.met ? '✔' : '✖'} ≤ ${r.target}×`;
   const mem = r.memMet === undefined ? '' : r.memMet ? '' : ' ✖ memory';
   lines.push(
-    `${pad(r.figure, 46)} ${pad(r.size, 7, 1)} ${pad(r.ms ?? '', 8, 1)} ${pad(Number.isFinite(r.peakMB) ? r.peakMB : '', 8, 1)} ${pad(typeof r.ratio === 'number' ? `${r.ratio}×` : r.ratio, 7, 1)}  ${pad(r.baseline, 11)}  ${verdict}${mem}`,
+    `${pad(r.figure, 46)} ${pad(r.size, 13, 1)} ${pad(r.ms ?? '', 8, 1)} ${pad(Number.isFinite(r.peakMB) ? r.peakMB : '', 8, 1)} ${pad(typeof r.ratio === 'number' ? `${r.ratio}×` : r.ratio, 7, 1)}  ${pad(r.baseline, 11)}  ${verdict}${mem}`,
   );
 }
 process.stdout.write(`${lines.join('\n')}\n`);
 const outFile = opt('out', join(here, 'results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`));
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, `${JSON.stringify({ node: process.version, cores: cpus().length, runs, corpus: opt('corpus', 'own'), rows }, null, 2)}\n`);
+writeFileSync(outFile, `${JSON.stringify({ node: process.version, cores: cpus().length, runs, corpus: opt('corpus', 'both'), rows }, null, 2)}\n`);
 process.stderr.write(`bench: results in ${outFile}\n`);

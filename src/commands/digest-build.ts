@@ -8,13 +8,13 @@ import { formatDay } from '../core/date-format.js';
 import { lastSent, sentPaths, type SentRecord, sinceLastFrom } from '../core/sent.js';
 import { PsgError } from '../errors.js';
 import { buildDigest, type Digest } from '../render/digest/model.js';
-import { digestCandidates } from '../store/preselect.js';
+import { digestPositions } from '../store/select.js';
 import { readSent, SENT_FILE } from '../store/sent.js';
 import { join, relative } from 'node:path';
 import { shownPath } from '../store/paths.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
-import { bodyReader, buildQuery, loadArticles } from './shared.js';
+import { buildQuery, loadArticles } from './shared.js';
 
 export interface DigestBuildOptions extends FilterFlags {
   week?: string;
@@ -87,15 +87,11 @@ export async function prepareDigest(
   const pages = Boolean(options.pages) || Boolean(options.type?.includes('page'));
   const archive = await loadArticles(ws, global, io);
   const limit = digestLimit(options.limit, windowed, config.digest.limit);
-  let candidates = digestCandidates(archive, query, limit, pages);
-  if (exclude) candidates = candidates.filter((a) => a.type === 'page' || !exclude.has(a.path));
-  const selection = selectDigest(
-    candidates,
-    query,
-    ctx.gazetteer,
-    { limit, windowed: otherWindow, pages },
-    options.search !== undefined ? bodyReader(archive) : undefined,
-  );
+  // The store picks the items (and the pages) from its columns; only those are parsed, and
+  // selectDigest, given them alone, orders and dates the digest.
+  let candidates = digestPositions(archive, query, limit, pages);
+  if (exclude) candidates = candidates.filter((i) => archive.type(i) === 'page' || !exclude.has(archive.path(i)));
+  const selection = selectDigest(archive.articlesAt(candidates), { ...query, search: undefined }, ctx.gazetteer, { limit, windowed: otherWindow, pages });
   const email = config.email;
   const digest = buildDigest(selection, {
     lang: options.lang ?? config.digest.lang ?? 'en',

@@ -60,8 +60,8 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
       flags,
       {
         ctx: ws.ctx,
-        articles: () => (articles ??= loadArticlesSync(ws, global, io).articles),
-        series: () => (series ??= seriesOfArticles(articles ??= loadArticlesSync(ws, global, io).articles)),
+        articles: () => (articles ??= loadArticlesSync(ws, global, io).keyArticles()),
+        series: () => (series ??= seriesOfArticles(articles ??= loadArticlesSync(ws, global, io).keyArticles())),
         show: (path) => shown(join(root, path)),
         defaultAuthor: () => ws.config.author ?? gitUserName(ws.cwd, io.env),
         note,
@@ -82,7 +82,7 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
         draft.series,
         () => {
           // The series as it is now, under the lock: another psg may have added a letter.
-          const now = seriesOfArticles(loadArticlesSync(ws, global, io, { quiet: true }).articles).parts(draft.series!);
+          const now = seriesOfArticles(loadArticlesSync(ws, global, io, { quiet: true }).keyArticles()).parts(draft.series!);
           written = settleLetter(draft, now, { outOfOrder: Boolean(flags.outOfOrder), note });
           return write(written);
         },

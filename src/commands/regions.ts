@@ -2,13 +2,14 @@
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
 import type { Gazetteer } from '../core/gazetteer.js';
-import { articleRegions, filterArticles } from '../core/query.js';
+import { articleKeys } from '../core/query.js';
+import { queryPositions, type RegionFacts, regionFacts } from '../store/select.js';
 import { plural } from '../core/text.js';
 import { ExitCode } from '../errors.js';
 import { type RegionCount, regionsJson, type RegionsReport, regionsTable } from '../render/regions.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
-import { bodyReader, buildQuery, loadArticles } from './shared.js';
+import { buildQuery, loadArticles } from './shared.js';
 
 export interface RegionsOptions extends FilterFlags {
   provinces?: boolean;
@@ -18,22 +19,17 @@ export interface RegionsOptions extends FilterFlags {
 /**
  * Count, for each region, the articles about it: those that list it or have a place in it.
  * A province counts the articles with a place that is that province (a name that is both a
- * region and a province, like Cusco, means the region, as everywhere in psg).
+ * region and a province, like Cusco, means the region, as everywhere in psg). Standing pages
+ * are not counted as naming no region: they are not news.
  */
-export function countRegions(articles: readonly Article[], gazetteer: Gazetteer, provinces = false): RegionsReport {
+export function countRegionFacts(items: readonly RegionFacts[], gazetteer: Gazetteer, provinces = false): RegionsReport {
   const regionCounts = new Map<string, number>();
   const provinceCounts = new Map<string, number>();
   let withoutRegion = 0;
-  for (const article of articles) {
-    const regions = articleRegions(article, gazetteer);
-    if (!regions.size) withoutRegion++;
-    for (const r of regions) regionCounts.set(r, (regionCounts.get(r) ?? 0) + 1);
-    const own = new Set<string>();
-    for (const place of article.places) {
-      const resolved = gazetteer.resolve(place);
-      if (resolved?.kind === 'province') own.add(`${resolved.region}/${resolved.province}`);
-    }
-    for (const key of own) provinceCounts.set(key, (provinceCounts.get(key) ?? 0) + 1);
+  for (const item of items) {
+    if (!item.regions.length && !item.page) withoutRegion++;
+    for (const r of item.regions) regionCounts.set(r, (regionCounts.get(r) ?? 0) + 1);
+    for (const key of item.provinces) provinceCounts.set(key, (provinceCounts.get(key) ?? 0) + 1);
   }
   const regions = gazetteer.regions.map((r): RegionCount => {
     const row: RegionCount = { name: r.name, ubigeo: r.ubigeo, iso: r.iso_3166_2, capital: r.capital, count: regionCounts.get(r.name) ?? 0 };
@@ -42,15 +38,28 @@ export function countRegions(articles: readonly Article[], gazetteer: Gazetteer,
     }
     return row;
   });
-  return { articles: articles.length, withoutRegion, regions };
+  return { articles: items.length, withoutRegion, regions };
+}
+
+/** The same from parsed articles. */
+export function countRegions(articles: readonly Article[], gazetteer: Gazetteer, provinces = false): RegionsReport {
+  return countRegionFacts(
+    articles.map((a) => ({ page: a.type === 'page', ...articleKeys(a, gazetteer) })),
+    gazetteer,
+    provinces,
+  );
 }
 
 export async function regions(options: RegionsOptions, global: GlobalOptions, io: Io): Promise<number> {
   const ws = openWorkspace(global, io.env, io.cwd);
   const query = buildQuery(options, ws.ctx, io);
   const archive = await loadArticles(ws, global, io);
-  const articles = filterArticles(archive.articles, query, ws.ctx.gazetteer, bodyReader(archive));
-  const report = countRegions(articles, ws.ctx.gazetteer, options.provinces);
+  // Counted from the store's columns: no record is parsed.
+  const report = countRegionFacts(
+    queryPositions(archive, query).map((i) => regionFacts(archive, i)),
+    ws.ctx.gazetteer,
+    options.provinces,
+  );
   if (options.format === 'json') {
     io.out(regionsJson(report));
   } else {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
 import type { ArticleRecord } from '../core/record.js';
-import { articleRegions, matchesExceptSearch, type Query } from '../core/query.js';
+import { articleRegions, type Query } from '../core/query.js';
 import { bestPassage, type Passage, plainText } from '../core/search-passage.js';
 import { parseSearch, positiveTerms, type SearchQuery, toFts } from '../core/search-query.js';
 import { plural } from '../core/text.js';
@@ -15,7 +15,7 @@ import type { SearchRenderer, SearchResult } from '../render/search.js';
 import type { Archive } from '../store/archive.js';
 import { readBody } from '../store/body.js';
 import { indexPath } from '../store/index-file.js';
-import { keysSuffice, matchesKeys } from '../store/preselect.js';
+import { queryPositions } from '../store/select.js';
 import { BadSearch, runSearch } from '../store/search-index.js';
 import { shownPath } from '../store/paths.js';
 import { statAll } from '../store/stat.js';
@@ -96,12 +96,10 @@ function settledStamp(dir: string, realRoot: string): string | undefined {
   return st ? `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}` : undefined;
 }
 
-/** The positions that pass every filter but the text, tested on the cheap keys where those suffice. */
-export function passesFilters(archive: Archive, query: Query, ctx: { gazetteer: Parameters<typeof matchesExceptSearch>[2] }): (i: number) => boolean {
-  const rest: Query = { ...query };
-  delete rest.search;
-  if (keysSuffice(rest)) return (i) => matchesKeys(archive, i, rest);
-  return (i) => matchesKeys(archive, i, rest) && matchesExceptSearch(archive.article(i), rest, ctx.gazetteer);
+/** The positions that pass every filter but the text: the store answers them from its columns. */
+export function passesFilters(archive: Archive, query: Query): (i: number) => boolean {
+  const allowed = new Set(queryPositions(archive, { ...query, search: undefined }));
+  return (i) => allowed.has(i);
 }
 
 const RENDERERS: Record<SearchFormat, () => Promise<SearchRenderer>> = {
@@ -118,7 +116,7 @@ export async function search(text: string, options: SearchOptions, global: Globa
   const query = buildQuery({ ...options, search: undefined }, ws.ctx, io);
   const archive = await loadArticles(ws, global, io);
   const ranked = await searchArchive(archive, parsed, global, io);
-  const passes = passesFilters(archive, query, ws.ctx);
+  const passes = passesFilters(archive, query);
   const matching = ranked.filter((h) => passes(h.position));
   trace('search: filtered');
   const limit = options.limit ?? (format === 'table' ? TABLE_LIMIT : undefined);

@@ -5,6 +5,7 @@ import { problemsJsonPieces } from '../render/problems-json.js';
 import type { FileReport, ReportSummary, Totals } from '../render/report.js';
 import { sarifPieces } from '../render/sarif.js';
 import { stylishFile, stylishSummary } from '../render/stylish.js';
+import { chunkedWriter } from '../ui/chunked.js';
 import type { Io } from '../ui/io.js';
 
 export type ReportFormat = 'stylish' | 'json' | 'github' | 'sarif';
@@ -13,7 +14,10 @@ export function writeReport(format: ReportFormat, reports: () => Iterable<FileRe
   if (format === 'json') for (const piece of problemsJsonPieces(reports(), counts, summary)) io.out(piece);
   else if (format === 'sarif') for (const piece of sarifPieces(reports(), { version: packageVersion() })) io.out(piece);
   else {
-    for (const report of reports()) io.out(format === 'github' ? githubFile(report) : stylishFile(report, io.paint, io.columns));
-    io.out(stylishSummary(counts, summary, io.paint, io.columns));
+    // In pieces of a megabyte: a report on 100,000 files is not 100,000 writes.
+    const out = chunkedWriter(io);
+    for (const report of reports()) out.add(format === 'github' ? githubFile(report) : stylishFile(report, io.paint, io.columns));
+    out.add(stylishSummary(counts, summary, io.paint, io.columns));
+    out.flush();
   }
 }

@@ -11,11 +11,12 @@ import { archiveFacts } from '../core/series.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
 import { type FileReport, totals } from '../render/report.js';
 import { loadArchive } from '../store/archive.js';
-import { runTask } from '../store/parallel.js';
-import { type CheckedFile, checkFiles } from '../store/check-files.js';
-import { readArticle } from '../store/read.js';
 import { FileChangedError, type ReadState } from '../store/atomic.js';
+import { readArticle } from '../store/read.js';
 import { readForRewrite, rewriteArticle } from '../store/rewrite.js';
+import type { CheckedFile } from '../store/check-files.js';
+import { allArchiveFacts, type ArchiveCheck, checkArchiveFiles } from '../store/validate-cache.js';
+import { cacheOptions } from './shared.js';
 import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
@@ -132,23 +133,25 @@ export async function validate(names: string[], options: ValidateOptions, global
       visit(checkedFile, t.abs);
     }
     checked = targets.length;
-    // Slugs and series are checked against the whole archive, when there is one.
+    // Slugs and series are checked against the whole archive, when there is one: its keys, from the index.
     if (existsSync(ws.articlesDir)) {
-      const archive = await loadArchive(ws.articlesDir, ctx);
-      for (const other of archive.articles) if (!absOf.has(other.path)) facts.push(archiveFacts(other));
+      const archive = await loadArchive(ws.articlesDir, ctx, cacheOptions(global, io));
+      for (const other of allArchiveFacts(archive)) if (!absOf.has(other.path)) facts.push(other);
     }
   } else {
     const dir = requireArticlesDir(ws);
     root = dir;
-    const { files, unreadable } = scanArticles(dir);
-    for (const folder of unreadable) folders.push(folderTarget(ws, join(dir, folder.path), folder.code!));
     const shown = progress(io, 'checking');
+    let run: ArchiveCheck;
     try {
-      for (const file of await runTask('check-files', checkFiles, dir, files, ctx, { onProgress: shown.update })) visit(file, join(dir, file.path));
+      // Unchanged files' problems come from the stored results (see store/validate-cache.ts).
+      run = await checkArchiveFiles(dir, ctx, cacheOptions(global, io), ws.config, shown.update);
     } finally {
       shown.end();
     }
-    checked = files.length;
+    for (const folder of run.unreachable) folders.push(folderTarget(ws, join(dir, folder.path), folder.code!));
+    for (const file of run.files) visit(file, join(dir, file.path));
+    checked = run.files.length;
   }
   for (const f of folders) results.set(f.rel, { abs: f.abs, problems: [f.problem], archive: [] });
   const abs = (path: string) => absOf.get(path) ?? (root === undefined ? undefined : join(root, path));
@@ -186,7 +189,10 @@ export async function validate(names: string[], options: ValidateOptions, global
   }
 
   const counts = totals([...results.values()].flatMap((r) => [r.problems, r.archive]));
-  const shown = (file: string) => relativeInside(ws.cwd, file) ?? file;
+  // Most files are in the articles folder: its path from here is worked out once.
+  const rootShown = root === undefined ? undefined : relativeInside(ws.cwd, root);
+  const shown = (file: string) =>
+    rootShown !== undefined && file.startsWith(`${root}/`) && !file.includes('/..') ? `${rootShown}/${file.slice(root!.length + 1)}` : (relativeInside(ws.cwd, file) ?? file);
   const reports = function* (): Generator<FileReport> {
     const paths = [...results.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const path of paths) {

@@ -32,6 +32,35 @@ export function articleRegions(article: Article, gazetteer: Gazetteer): Set<stri
   return regions;
 }
 
+/** What the queries look at of an article, beyond type, draft and date: what the index stores. */
+export interface ArticleKeys {
+  slug: string;
+  /** The regions it is about, as articleRegions gives them: those it lists, then its places' regions. */
+  regions: string[];
+  /** 'Region/Province' for each place that is a province (a name that is also a region means the region). */
+  provinces: string[];
+  /** Each tag once. */
+  tags: string[];
+  /** As the file lists them. */
+  places: string[];
+  author?: string;
+  series?: string;
+  part?: number;
+}
+
+export function articleKeys(article: Article, gazetteer: Gazetteer): ArticleKeys {
+  const provinces = new Set<string>();
+  for (const place of article.places) {
+    const resolved = gazetteer.resolve(place);
+    if (resolved?.kind === 'province') provinces.add(`${resolved.region}/${resolved.province}`);
+  }
+  const keys: ArticleKeys = { slug: article.slug, regions: [...articleRegions(article, gazetteer)], provinces: [...provinces], tags: [...new Set(article.tags)], places: [...article.places] };
+  if (article.author !== undefined) keys.author = article.author;
+  if (article.series !== undefined) keys.series = article.series;
+  if (article.part !== undefined) keys.part = article.part;
+  return keys;
+}
+
 /** Title and summary match the search text (already folded by foldSearch). */
 export function matchesText(article: Article, folded: string): boolean {
   return fold(article.title).includes(folded) || fold(article.summary).includes(folded);
@@ -81,7 +110,7 @@ export function filterArticles(
 
 export type SortKey = 'date' | 'title';
 
-const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+export const titleCollator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** What the default order looks at; index rows carry the same keys. */
 export interface SortKeys {
@@ -129,49 +158,66 @@ export interface Group {
 }
 
 /**
- * Group sorted articles; an article with several regions or tags appears under each.
- * Groups come in a natural order: regions as the gazetteer lists them, months and years
- * newest first, types news-letter-page, tags alphabetically; the "none" group last.
+ * Under --by region, standing pages that name no region have a group of their own: they are
+ * not national news.
  */
-export function groupArticles(articles: readonly Article[], by: GroupKey, gazetteer: Gazetteer): Group[] {
-  const groups = new Map<string, Article[]>();
-  const add = (key: string, article: Article) => {
+export const PAGES_GROUP = 'page';
+
+/** What grouping looks at of one item. */
+export interface GroupFacts {
+  type: ArticleType;
+  /** 'YYYY-MM-DD', undefined for pages. */
+  date: string | undefined;
+  regions: readonly string[];
+  /** Each tag once. */
+  tags: readonly string[];
+}
+
+/**
+ * Group sorted items; an item with several regions or tags appears under each. Groups come
+ * in a natural order: regions as the gazetteer lists them (pages without a region after
+ * them), months and years newest first, types news-letter-page, tags alphabetically; the
+ * "none" group last.
+ */
+export function groupBy<T>(items: readonly T[], by: GroupKey, gazetteer: Gazetteer, factsOf: (item: T) => GroupFacts): { key: string; items: T[] }[] {
+  const groups = new Map<string, T[]>();
+  const add = (key: string, item: T) => {
     const list = groups.get(key);
-    if (list) list.push(article);
-    else groups.set(key, [article]);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
   };
-  for (const article of articles) {
-    let keys: string[];
+  for (const item of items) {
+    const facts = factsOf(item);
+    let keys: readonly string[];
     switch (by) {
       case 'region':
-        keys = [...articleRegions(article, gazetteer)];
+        keys = facts.regions.length === 0 && facts.type === 'page' ? [PAGES_GROUP] : facts.regions;
         break;
       case 'tag':
-        // A tag written twice still puts the article in its group once.
-        keys = [...new Set(article.tags)];
+        keys = facts.tags;
         break;
       case 'month':
-        keys = article.date ? [article.date.date.slice(0, 7)] : [];
+        keys = facts.date ? [facts.date.slice(0, 7)] : [];
         break;
       case 'year':
-        keys = article.date ? [article.date.date.slice(0, 4)] : [];
+        keys = facts.date ? [facts.date.slice(0, 4)] : [];
         break;
       case 'type':
-        keys = [article.type];
+        keys = [facts.type];
         break;
     }
-    if (keys.length === 0) add('', article);
-    for (const key of keys) add(key, article);
+    if (keys.length === 0) add('', item);
+    for (const key of keys) add(key, item);
   }
   const regionOrder = new Map(gazetteer.regionNames().map((name, i) => [name, i]));
   const typeOrder = new Map([['news', 0], ['letter', 1], ['page', 2]]);
   const rank = (key: string): number | string => {
-    if (by === 'region') return regionOrder.get(key) ?? 999;
+    if (by === 'region') return regionOrder.get(key) ?? (key === PAGES_GROUP ? 1000 : 999);
     if (by === 'type') return typeOrder.get(key) ?? 9;
     return key;
   };
   return [...groups.entries()]
-    .map(([key, list]) => ({ key, articles: list }))
+    .map(([key, list]) => ({ key, items: list }))
     .sort((a, b) => {
       if (a.key === '' || b.key === '') return a.key === '' ? 1 : -1;
       const ra = rank(a.key);
@@ -180,4 +226,9 @@ export function groupArticles(articles: readonly Article[], by: GroupKey, gazett
       const cmp = String(ra).localeCompare(String(rb));
       return by === 'month' || by === 'year' ? -cmp : cmp;
     });
+}
+
+/** groupBy over parsed articles. */
+export function groupArticles(articles: readonly Article[], by: GroupKey, gazetteer: Gazetteer): Group[] {
+  return groupBy(articles, by, gazetteer, (a) => ({ type: a.type, date: a.date?.date, regions: [...articleRegions(a, gazetteer)], tags: [...new Set(a.tags)] })).map((g) => ({ key: g.key, articles: g.items }));
 }

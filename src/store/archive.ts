@@ -1,12 +1,13 @@
 // The articles folder as data: every file found, read and decoded, newest first. Files that
 // have not changed since the last run come from the index without being read or parsed; an
 // article is parsed from its stored record only when a command asks for it.
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync, unlinkSync } from 'node:fs';
 import type { Article, ArticleType } from '../core/article.js';
 import type { CoreContext } from '../core/context.js';
 import { compareSortKeys } from '../core/query.js';
 import { fromRecord } from '../core/record.js';
-import { type IndexData, indexPath, readIndex, type RowData, writeIndex } from './index-file.js';
+import { Columns, type RowData } from './columns.js';
+import { type IndexData, indexPath, readIndex, type RecordBytes, writeIndex } from './index-file.js';
 import { indexRows, unpackRows } from './index-rows.js';
 import { runTask, startTaskPool, type TaskPool } from './parallel.js';
 import { scanArticles, type Skipped } from './scan.js';
@@ -14,25 +15,34 @@ import { scanPool, statAll } from './stat.js';
 import { trace } from '../ui/trace.js';
 
 export interface CacheOptions {
-  /** The cache folder; no index is used without one. */
+  /** The cache folder, prepared by the caller; no index is used without one. */
   dir: string;
   version: string;
 }
 
-/** Where an entry's data lives: a row of the index, or a row made from the file in this run. */
-type Source = { row: number } | { fresh: RowData };
+/** Where the records come from: the index (an unchanged run), or the rows of this run. */
+type Records = { index: IndexData } | { rows: readonly RowData[] };
 
 /**
- * Readable articles, newest first (pages last, by order), addressed by position: cheap keys
- * (type, draft, date) for every one, the whole article or its JSON record on demand.
+ * Readable articles, newest first (pages last, by order), addressed by position: every key a
+ * query needs from the columns (see columns.ts), the whole article or its JSON record on
+ * demand. A record whose block of the index is damaged is made again from its file, and the
+ * index is dropped so that the next run rebuilds it.
  */
 export class Archive {
   private parsed: (Article | undefined)[];
+  private remade = new Map<number, Buffer>();
 
   constructor(
     readonly root: string,
-    private readonly sources: Source[],
-    private readonly index: IndexData | undefined,
+    /** The keys, by row. */
+    readonly columns: Columns,
+    /** The row of each position. */
+    private readonly rows: Int32Array,
+    private readonly records: Records,
+    private readonly ctx: CoreContext,
+    /** The index file (dropped when damage is found in it); the cache's other files are named after it. */
+    readonly indexFile: string | undefined,
     /** Files that could not be read as articles (validate says why). */
     readonly unreadable: string[],
     /** How many .md files there are. */
@@ -42,81 +52,133 @@ export class Archive {
     /** What hides articles from the scan: unreadable folders, names that are not UTF-8. */
     readonly unreachable: readonly Skipped[] = [],
   ) {
-    this.parsed = new Array(sources.length);
+    this.parsed = new Array(rows.length);
   }
 
   get size(): number {
-    return this.sources.length;
+    return this.rows.length;
+  }
+
+  /** The row of the columns that position `i` is. */
+  row(i: number): number {
+    return this.rows[i]!;
   }
 
   /** The file, relative to the articles folder. */
   path(i: number): string {
-    const s = this.sources[i]!;
-    return 'row' in s ? this.index!.paths[s.row]! : s.fresh.path;
+    return this.columns.path(this.rows[i]!);
   }
 
   type(i: number): ArticleType {
-    const s = this.sources[i]!;
-    return 'row' in s ? this.index!.type(s.row)! : s.fresh.type!;
+    return this.columns.type(this.rows[i]!)!;
   }
 
   draft(i: number): boolean {
-    const s = this.sources[i]!;
-    return 'row' in s ? this.index!.draft(s.row) : s.fresh.draft;
+    return this.columns.draft(this.rows[i]!);
   }
 
   /** 'YYYY-MM-DD', or undefined for pages. */
   date(i: number): string | undefined {
-    return this.dateKey(i).slice(0, 10) || undefined;
+    return this.columns.date(this.rows[i]!);
   }
 
   /** 'YYYY-MM-DDTHH:MM:SS', the key the archive is ordered by; '' for pages. */
   dateKey(i: number): string {
-    const s = this.sources[i]!;
-    return 'row' in s ? this.index!.dateKey(s.row) : s.fresh.dateKey;
+    return this.columns.dateKey(this.rows[i]!);
+  }
+
+  /** The regions the article is about (its own, then its places'), as articleRegions gives them. */
+  regions(i: number): string[] {
+    return this.columns.regions(this.rows[i]!);
   }
 
   article(i: number): Article {
-    return (this.parsed[i] ??= fromRecord(JSON.parse(this.recordText(i))));
+    return (this.parsed[i] ??= fromRecord(JSON.parse(Buffer.from(this.record(i)).toString('utf8'))));
+  }
+
+  /** The articles at `positions`, parsed from records streamed in one pass. */
+  articlesAt(positions: readonly number[]): Article[] {
+    const out: Article[] = [];
+    const missing = positions.filter((i) => this.parsed[i] === undefined);
+    if (missing.length > 64) this.eachRecord(missing, (bytes, i) => (this.parsed[i] = fromRecord(JSON.parse(bytes.toString('utf8')))));
+    for (const i of positions) out.push(this.article(i));
+    return out;
   }
 
   /** The article's JSON record: bytes straight from the index, or the text made in this run. */
   record(i: number): Uint8Array | string {
-    const s = this.sources[i]!;
-    return 'row' in s ? this.index!.record(s.row) : s.fresh.record!;
+    const row = this.rows[i]!;
+    if ('index' in this.records) return this.records.index.record(row) ?? this.remake(row);
+    return this.records.rows[row]!.record!;
   }
 
   /**
    * The records of the articles at `positions` in turn, as bytes valid only until `fn`
    * returns: for an unchanged archive they stream from the index in one pass.
    */
-  eachRecord(positions: readonly number[], fn: (bytes: Uint8Array) => void): void {
-    const sources = this.sources;
-    if (this.index && this.read === 0) {
-      this.index.eachRecord(
-        positions.map((i) => (sources[i] as { row: number }).row),
-        fn,
+  eachRecord(positions: readonly number[], fn: (bytes: Buffer, position: number) => void): void {
+    if ('index' in this.records) {
+      let k = 0;
+      this.records.index.eachRecord(
+        positions.map((i) => this.rows[i]!),
+        (bytes: RecordBytes, row) => fn(bytes ?? this.remake(row), positions[k++]!),
       );
       return;
     }
     for (const i of positions) {
       const record = this.record(i);
-      fn(typeof record === 'string' ? Buffer.from(record, 'utf8') : record);
+      fn(typeof record === 'string' ? Buffer.from(record, 'utf8') : Buffer.from(record.buffer, record.byteOffset, record.length), i);
     }
   }
 
-  private recordText(i: number): string {
-    const s = this.sources[i]!;
-    if ('row' in s) return this.index!.record(s.row).toString('utf8');
-    const record = s.fresh.record!;
-    return typeof record === 'string' ? record : Buffer.from(record).toString('utf8');
+  /** A damaged record, made again from its file (unchanged, by its stamp); the index is dropped. */
+  private remake(row: number): Buffer {
+    let bytes = this.remade.get(row);
+    if (bytes) return bytes;
+    trace('damaged record: reading its file');
+    if (this.indexFile) {
+      try {
+        unlinkSync(this.indexFile);
+      } catch {
+        // gone already, or the cache is read-only: the damage is found again next time
+      }
+    }
+    const [fresh] = indexRows(this.root, [this.columns.path(row)], this.ctx);
+    if (fresh?.record === undefined) throw new Error(`${this.columns.path(row)} changed while psg read it; run the command again`);
+    bytes = Buffer.from(fresh.record);
+    this.remade.set(row, bytes);
+    return bytes;
+  }
+
+  /**
+   * Every readable article as its keys give it, without parsing a record: path, slug, title,
+   * type, date (day only), draft, regions (resolved), places, tags, author, series, part and
+   * order; summary and sources are left empty. For checks that need no more (is a slug
+   * free, what is a series' next part).
+   */
+  keyArticles(): Article[] {
+    const cols = this.columns;
+    return Array.from(this.rows, (row) => {
+      const a: Article = { path: cols.path(row), slug: cols.slug(row), title: cols.title(row), type: cols.type(row)!, summary: '', regions: cols.regions(row), places: cols.nameList(cols.placeIds(row)), tags: cols.nameList(cols.tagIds(row)), sources: [], draft: cols.draft(row) };
+      const date = cols.date(row);
+      if (date !== undefined) a.date = { date };
+      const author = cols.author(row);
+      if (author !== undefined) a.author = author;
+      const series = cols.seriesName(row);
+      if (series !== undefined) a.series = series;
+      const part = cols.part(row);
+      if (part !== undefined) a.part = part;
+      const order = cols.pageOrder(row);
+      if (order !== undefined) a.order = order;
+      return a;
+    });
   }
 
   private all: Article[] | undefined;
 
   /** Every readable article, newest first. */
   get articles(): Article[] {
-    this.all ??= this.sources.map((_, i) => this.article(i));
+    this.all ??= this.articlesAt(Array.from(this.rows, (_, i) => i));
     return this.all;
   }
 }
@@ -215,53 +277,63 @@ async function planParallel(root: string, cache: CacheOptions | undefined, early
 }
 
 /** Put the kept rows and the fresh ones in order, and store the index if anything changed. */
-function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined): Archive {
+function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx: CoreContext): Archive {
   const { index } = p;
   const unreadable: string[] = [];
-  const sources: Source[] = [];
   if (index && fresh.length === 0 && p.count === index.count) {
-    // Nothing changed: the index knows the order.
+    // Nothing changed: the index knows the order, and answers every query from its columns.
+    const rows: number[] = [];
     for (const row of index.order) {
-      if (index.type(row)) sources.push({ row });
+      if (index.type(row)) rows.push(row);
       else unreadable.push(index.paths[row]!);
     }
-  } else {
-    // Rows in scan order, each with where its article comes from.
-    let next = 0;
-    const rows: RowData[] = [];
-    const from: (Source | undefined)[] = [];
-    p.files.forEach((_, i) => {
-      const row = p.rowAt[i]!;
-      if (row >= 0) {
-        rows.push(index!.row(row));
-        from.push(index!.type(row) ? { row } : undefined);
-      } else {
-        const made = fresh[next++]!;
-        rows.push(made);
-        from.push(made.type ? { fresh: made } : undefined);
+    unreadable.sort();
+    trace('archive ready');
+    return new Archive(p.root, index, Int32Array.from(rows), { index }, ctx, p.file, unreadable, p.count, 0, p.unreachable);
+  }
+  // Rows in scan order: kept ones from the index (a damaged record read again from its file).
+  let next = 0;
+  const rows: RowData[] = [];
+  let damaged = false;
+  p.files.forEach((rel, i) => {
+    const row = p.rowAt[i]!;
+    if (row >= 0) {
+      const kept = index!.row(row);
+      if (kept.type) {
+        const record = index!.record(row);
+        if (record) kept.record = record;
+        else {
+          damaged = true;
+          rows.push(indexRows(p.root, [rel], ctx)[0]!);
+          return;
+        }
       }
-    });
-    // Files are usually named and filed by date, so the scan order reversed is nearly newest
-    // first already, and the sort (a merge of runs) has little left to do.
-    const newest = rows.map((_, i) => rows.length - 1 - i).sort((a, b) => compareSortKeys(rows[a]!, rows[b]!));
-    trace('sorted');
-    for (const i of newest) {
-      const source = from[i];
-      if (source) sources.push(source);
-      else unreadable.push(rows[i]!.path);
-    }
-    if (p.file && cache) {
-      try {
-        writeIndex(p.file, p.realRoot, cache.version, rows, newest, p.startedAt);
-        trace('index written');
-      } catch {
-        // The index only saves time: a read-only or full cache folder must not stop the command.
-      }
+      rows.push(kept);
+    } else rows.push(fresh[next++]!);
+  });
+  if (damaged) trace('damaged records read again from their files');
+  // Files are usually named and filed by date, so the scan order reversed is nearly newest
+  // first already, and the sort (a merge of runs) has little left to do.
+  const newest = rows.map((_, i) => rows.length - 1 - i).sort((a, b) => compareSortKeys(rows[a]!, rows[b]!));
+  trace('sorted');
+  const columns = Columns.fromRows(rows);
+  const order: number[] = [];
+  for (const i of newest) {
+    if (columns.type(i)) order.push(i);
+    else unreadable.push(rows[i]!.path);
+  }
+  if (p.file && cache) {
+    try {
+      writeIndex(p.file, p.realRoot, cache.version, rows, newest, p.startedAt, undefined, columns);
+      trace('index written');
+    } catch {
+      // The index only saves time: a read-only or full cache folder must not stop the command.
     }
   }
+  index?.close();
   unreadable.sort();
   trace('archive ready');
-  return new Archive(p.root, sources, index, unreadable, p.count, fresh.length, p.unreachable);
+  return new Archive(p.root, columns, Int32Array.from(order), { rows }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
 }
 
 /** Load the archive, reading changed files on every core when there are many. */
@@ -276,11 +348,11 @@ export async function loadArchive(
   trace(`planned: ${p.toRead.length} files to read`);
   const fresh = await runTask('index-rows', indexRows, root, p.toRead, ctx, { onProgress, pool: early.pool, unpack: unpackRows });
   trace('files read');
-  return finish(p, fresh, cache);
+  return finish(p, fresh, cache, ctx);
 }
 
 /** The same on the main thread only, for commands that need the archive inside a prompt's check. */
 export function loadArchiveSync(root: string, ctx: CoreContext, cache?: CacheOptions): Archive {
   const p = plan(root, cache);
-  return finish(p, indexRows(root, p.toRead, ctx), cache);
+  return finish(p, indexRows(root, p.toRead, ctx), cache, ctx);
 }

@@ -1,52 +1,48 @@
 // The index: what every article file said when psg last read it, with the file's size,
 // modification time and change time. A row is used only while all three still match, so an
-// edited, added, deleted or renamed file shows at once. The file is written atomically; a
-// damaged one, or one from another version of psg, is ignored and rebuilt.
+// edited, added, deleted or renamed file shows at once. The file is written atomically; one
+// from another version of psg is ignored and rebuilt, and so is a damaged one: every part
+// carries a CRC-32, checked as it is read.
 //
 // Laid out so that checking 100,000 files against it reads a few megabytes and parses a few
-// arrays, and printing records needs no parsing at all:
-//   prelude   64 bytes: "psg-index <metaBytes> <binaryBytes>", space-padded, then "\n"
-//   meta      JSON lines: header {version, root, count}, the paths (one string, NUL between
-//             them, so a whole scan is compared in one step), kinds, date keys, orders, titles
-//   binary    Float64 × 4 a row (size, mtimeMs, ctimeMs, record length), then Int32 × n: the
-//             rows newest first (the archive's order)
+// arrays, every query is answered from its columns, and printing records needs no parsing:
+//   prelude   64 bytes: "psg-index <metaBytes> <binaryBytes> <metaCrc> <binaryCrc>", padded, "\n"
+//   meta      JSON lines: header {format, version, root, count, ids, blocks}, the paths (one
+//             string, NUL between them, so a whole scan is compared in one step), kinds, date
+//             keys, titles, slugs (one string), the names the ids stand for
+//   binary    Float64 × 6 a row (see columns.ts), Int32 × n: the rows newest first, Int32 × n
+//             authors, Int32 × n series, Int32 × (4n + 1) list starts, Int32 × ids list ids,
+//             Uint32 × blocks: the CRC-32 of each 64 KB block of the records
 //   records   each readable row's JSON record and "\n", newest first, so that a list of
-//             everything is one pass over the file; read only when asked for
+//             everything is one pass over the file; read only when asked for, and each block
+//             checked the first time it is read
 // Rows are in the order the folder scan gives, so a run compares paths by position.
 import { createHash } from 'node:crypto';
-import { closeSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArticleType } from '../core/article.js';
+import { crc32 } from 'node:zlib';
 import { ByteBatcher } from '../ui/chunked.js';
 import { writeFileAtomic } from './atomic.js';
-import { type FileStamp, openRegular } from './read.js';
+import { Columns, KEY_WIDTH, LISTS, NUMBERS, type RowData } from './columns.js';
+
+export type { RowData } from './columns.js';
 
 /** Bump when the index layout or the meaning of a record changes. */
-const LAYOUT = 6;
+const LAYOUT = 7;
 const PRELUDE = 64;
-const KEY_WIDTH = 19;
 const NEWLINE = Buffer.from('\n');
-
-const KIND: Record<ArticleType, string> = { news: 'n', letter: 'l', page: 'p' };
-const TYPE_OF: Record<string, ArticleType> = { n: 'news', l: 'letter', p: 'page' };
-
-/** One row to write: a file's stamp and what the commands order and pre-filter by. */
-export interface RowData extends FileStamp {
-  path: string;
-  type?: ArticleType;
-  draft: boolean;
-  dateKey: string;
-  order?: number;
-  title: string;
-  /** The JSON record: bytes from an index, or text made in this run. */
-  record?: Uint8Array | string;
-}
+/** The records are checked in blocks of this many bytes. */
+export const BLOCK = 1 << 16;
 
 interface Header {
   format: 'psg-index';
   version: string;
   root: string;
   count: number;
+  /** How many list ids there are. */
+  ids: number;
+  /** How many blocks of records. */
+  blocks: number;
 }
 
 export function indexPath(dir: string, realRoot: string): string {
@@ -76,83 +72,116 @@ function readAt(fd: number, length: number, position: number): Buffer {
   return readInto(fd, Buffer.allocUnsafe(length), length, position);
 }
 
-/** How much of the records a streaming read holds at once. */
-const WINDOW = 1 << 20;
+/** How much of the records a streaming read holds at once (whole blocks). */
+const WINDOW = 16 * BLOCK;
 
-/** A loaded index, read column by column. It keeps its file open to read records later. */
-export class IndexData {
-  private titleList: string[] | undefined;
-  private pathList: string[] | undefined;
+/** A record's bytes, or undefined when its block is damaged (the caller reads the file instead). */
+export type RecordBytes = Buffer | undefined;
+
+/** A loaded index: its columns, and its records read from the file it keeps open. */
+export class IndexData extends Columns {
   private region: Buffer | undefined;
   private lazyReads = 0;
+  /** Per block: 0 not yet checked, 1 sound, 2 damaged. */
+  private readonly checked: Uint8Array;
 
   constructor(
-    readonly count: number,
-    /** Paths in scan order (row order), NUL between them. */
-    readonly joinedPaths: string,
-    private readonly numbers: Float64Array,
+    columns: Columns,
     /** Row numbers, newest first. */
     readonly order: Int32Array,
-    private readonly kinds: string,
-    private readonly dateKeys: string,
-    private readonly orders: (number | null)[],
-    private readonly titlesJson: () => string,
     private readonly fd: number,
     private readonly recordsAt: number,
     private readonly recordsLength: number,
     private readonly recordStarts: Float64Array,
-  ) {}
-
-  /** Paths in scan order (row order). */
-  get paths(): string[] {
-    this.pathList ??= this.count === 0 ? [] : this.joinedPaths.split('\0');
-    return this.pathList;
+    private readonly blockCrcs: Uint32Array,
+  ) {
+    super(
+      columns.count,
+      columns.joinedPaths,
+      columns.kinds,
+      columns.dateKeys,
+      () => columns.allTitles(),
+      columns.joinedSlugs,
+      columns.names,
+      columns.numbers,
+      columns.authors,
+      columns.series,
+      columns.listStarts,
+      columns.listIds,
+    );
+    this.checked = new Uint8Array(blockCrcs.length);
   }
 
-  sameStamp(row: number, size: number, mtimeMs: number, ctimeMs: number): boolean {
-    const n = this.numbers;
-    return n[row * 4] === size && n[row * 4 + 1] === mtimeMs && n[row * 4 + 2] === ctimeMs;
+  /** Whether no damage has been met in the records so far. */
+  get sound(): boolean {
+    return !this.checked.includes(2);
   }
 
-  stamp(row: number): FileStamp {
-    const n = this.numbers;
-    return { size: n[row * 4]!, mtimeMs: n[row * 4 + 1]!, ctimeMs: n[row * 4 + 2]! };
+  /**
+   * Check the blocks that hold bytes [from, to) of the records; `held` holds the records
+   * from byte `heldAt`, and blocks it does not hold whole are read on their own.
+   */
+  private blocksSound(from: number, to: number, held?: Buffer, heldAt = 0): boolean {
+    let ok = true;
+    for (let b = Math.floor(from / BLOCK); b * BLOCK < to; b++) {
+      if (this.checked[b] === 0) {
+        const start = b * BLOCK;
+        const end = Math.min(this.recordsLength, start + BLOCK);
+        let bytes: Buffer;
+        if (held && start >= heldAt && end <= heldAt + held.length) bytes = held.subarray(start - heldAt, end - heldAt);
+        else {
+          try {
+            bytes = readAt(this.fd, end - start, this.recordsAt + start);
+          } catch {
+            this.checked[b] = 2;
+            ok = false;
+            continue;
+          }
+        }
+        this.checked[b] = crc32(bytes) === this.blockCrcs[b] ? 1 : 2;
+      }
+      if (this.checked[b] === 2) ok = false;
+    }
+    return ok;
   }
 
-  type(row: number): ArticleType | undefined {
-    return TYPE_OF[this.kinds[row]!.toLowerCase()];
-  }
-
-  draft(row: number): boolean {
-    const k = this.kinds[row]!;
-    return k !== '-' && k === k.toUpperCase();
-  }
-
-  dateKey(row: number): string {
-    return this.dateKeys.slice(row * KEY_WIDTH, (row + 1) * KEY_WIDTH).trimEnd();
-  }
-
-  title(row: number): string {
-    this.titleList ??= JSON.parse(this.titlesJson()) as string[];
-    return this.titleList[row] ?? '';
-  }
-
-  /** A record's bytes: read on its own while few are wanted, then all records in one read. */
-  record(row: number): Buffer {
+  private span(row: number): [number, number] {
     const start = this.recordStarts[row]!;
-    const length = this.numbers[row * 4 + 3]!;
-    if (!this.region && ++this.lazyReads > 64) this.region = readAt(this.fd, this.recordsLength, this.recordsAt);
-    return this.region ? this.region.subarray(start, start + length) : readAt(this.fd, length, this.recordsAt + start);
+    return [start, start + this.recordLength(row)];
+  }
+
+  /** A record's bytes: read on their own while few are wanted, then all records in one read. */
+  record(row: number): RecordBytes {
+    const [start, end] = this.span(row);
+    if (!this.region && ++this.lazyReads > 64) {
+      try {
+        this.region = readAt(this.fd, this.recordsLength, this.recordsAt);
+      } catch {
+        this.region = Buffer.alloc(this.recordsLength); // fails every check below: the files are read instead
+      }
+    }
+    if (this.region) return this.blocksSound(start, end, this.region, 0) ? this.region.subarray(start, end) : undefined;
+    // The whole blocks that hold the record, so that they can be checked.
+    const from = Math.floor(start / BLOCK) * BLOCK;
+    const to = Math.min(this.recordsLength, Math.ceil(end / BLOCK) * BLOCK);
+    let held: Buffer;
+    try {
+      held = readAt(this.fd, to - from, this.recordsAt + from);
+    } catch {
+      return undefined;
+    }
+    return this.blocksSound(start, end, held, from) ? held.subarray(start - from, end - from) : undefined;
   }
 
   /**
    * Each row's record in turn, read through one window of the file rather than all at once:
    * records are stored newest first, so the archive's order (or its reverse) reads the file
-   * in one pass. The bytes given to `fn` are valid only until it returns.
+   * in one pass. The bytes given to `fn` are valid only until it returns; undefined when the
+   * record's block is damaged.
    */
-  eachRecord(rows: Iterable<number>, fn: (bytes: Buffer) => void): void {
+  eachRecord(rows: Iterable<number>, fn: (bytes: RecordBytes, row: number) => void): void {
     if (this.region) {
-      for (const row of rows) fn(this.record(row));
+      for (const row of rows) fn(this.record(row), row);
       return;
     }
     const window = Buffer.allocUnsafe(WINDOW);
@@ -160,32 +189,31 @@ export class IndexData {
     let to = 0; // the window holds bytes [from, to) of the records region
     let last = 0;
     for (const row of rows) {
-      const start = this.recordStarts[row]!;
-      const end = start + this.numbers[row * 4 + 3]!;
-      if (end - start > WINDOW) fn(readAt(this.fd, end - start, this.recordsAt + start));
+      const [start, end] = this.span(row);
+      if (end - start > WINDOW - BLOCK) fn(this.record(row), row);
       else {
         if (start < from || end > to) {
-          // Going forward, the window starts at this record; going back, it ends with it.
-          from = start >= last ? start : Math.max(0, end - WINDOW);
+          // Going forward, the window starts at this record's block; going back, it ends with it.
+          from = start >= last ? Math.floor(start / BLOCK) * BLOCK : Math.max(0, Math.ceil(end / BLOCK) * BLOCK - WINDOW);
           to = Math.min(this.recordsLength, from + WINDOW);
-          readInto(this.fd, window, to - from, this.recordsAt + from);
+          try {
+            readInto(this.fd, window, to - from, this.recordsAt + from);
+          } catch {
+            to = from; // nothing held: each block is read on its own, and fails its check
+          }
         }
-        fn(window.subarray(start - from, end - from));
+        fn(this.blocksSound(start, end, window.subarray(0, to - from), from) ? window.subarray(start - from, end - from) : undefined, row);
       }
       last = start;
     }
   }
 
-  row(row: number): RowData {
-    const data: RowData = { path: this.paths[row]!, ...this.stamp(row), draft: this.draft(row), dateKey: this.dateKey(row), title: this.title(row) };
-    const type = this.type(row);
-    if (type) {
-      data.type = type;
-      data.record = this.record(row);
+  close(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
     }
-    const order = this.orders[row];
-    if (order !== null && order !== undefined) data.order = order;
-    return data;
   }
 }
 
@@ -195,21 +223,49 @@ function nulCount(text: string): number {
   return n;
 }
 
+/** Typed arrays of their own from the binary section: its bytes need not be aligned. */
+function take<T extends Float64Array | Int32Array | Uint32Array>(make: new (n: number) => T, n: number, bytes: Buffer, at: { pos: number }): T {
+  const out = new make(n);
+  const length = n * out.BYTES_PER_ELEMENT;
+  Buffer.from(out.buffer).set(bytes.subarray(at.pos, at.pos + length));
+  at.pos += length;
+  return out;
+}
+
+/**
+ * Open the index for reading. A FIFO or a device put in its place must never block the run:
+ * the file is opened without waiting, and used only if it is a regular file.
+ */
+function openIndex(file: string): number | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (fstatSync(fd).isFile()) return fd;
+  } catch {
+    // fall through
+  }
+  closeSync(fd);
+  return undefined;
+}
+
 /** A sound index for this root and version; undefined when there is none or it is damaged. */
 export function readIndex(file: string, realRoot: string, psgVersion: string): IndexData | undefined {
-  // Only a regular file: a pipe put in its place must not hang psg.
-  const opened = openRegular(file);
-  if (!opened.ok) return undefined;
-  const fd = opened.fd;
+  const fd = openIndex(file);
+  if (fd === undefined) return undefined;
   try {
-    const size = opened.stat.size;
+    const size = fstatSync(fd).size;
     check(size >= PRELUDE);
-    const prelude = /^psg-index (\d+) (\d+) *\n$/.exec(readAt(fd, PRELUDE, 0).toString('latin1'));
+    const prelude = /^psg-index (\d+) (\d+) (\d+) (\d+) *\n$/.exec(readAt(fd, PRELUDE, 0).toString('latin1'));
     check(prelude !== null);
     const metaBytes = Number(prelude[1]);
     const binaryBytes = Number(prelude[2]);
     check(PRELUDE + metaBytes + binaryBytes <= size);
     const meta = readAt(fd, metaBytes, PRELUDE);
+    check(crc32(meta) === Number(prelude[3]));
     const lines: [number, number][] = [];
     for (let at = 0; at < meta.length; ) {
       const nl = meta.indexOf(0x0a, at);
@@ -217,26 +273,32 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
       lines.push([at, nl]);
       at = nl + 1;
     }
-    check(lines.length === 6);
+    check(lines.length === 7);
     const line = (i: number) => meta.toString('utf8', lines[i]![0], lines[i]![1]);
     const header = JSON.parse(line(0)) as Header;
     if (header.format !== 'psg-index' || header.version !== versionTag(psgVersion) || header.root !== realRoot) {
       closeSync(fd);
       return undefined;
     }
-    const n = header.count;
+    const { count: n, ids, blocks } = header;
     const paths = JSON.parse(line(1)) as string;
     const kinds = JSON.parse(line(2)) as string;
     const dateKeys = JSON.parse(line(3)) as string;
-    const orders = JSON.parse(line(4)) as (number | null)[];
-    check(typeof paths === 'string' && nulCount(paths) === Math.max(0, n - 1) && kinds.length === n && dateKeys.length === KEY_WIDTH * n && orders.length === n);
-    check(binaryBytes === n * 32 + n * 4);
+    const slugs = JSON.parse(line(5)) as string;
+    const names = JSON.parse(line(6)) as string[];
+    check(typeof paths === 'string' && nulCount(paths) === Math.max(0, n - 1) && kinds.length === n && dateKeys.length === KEY_WIDTH * n);
+    check(typeof slugs === 'string' && nulCount(slugs) === Math.max(0, n - 1) && Array.isArray(names));
+    check(binaryBytes === n * NUMBERS * 8 + n * 4 * 3 + (n * LISTS + 1) * 4 + ids * 4 + blocks * 4);
     const binary = readAt(fd, binaryBytes, PRELUDE + metaBytes);
-    // Copied into arrays of their own: the bytes need not be aligned for Float64Array.
-    const numbers = new Float64Array(n * 4);
-    Buffer.from(numbers.buffer).set(binary.subarray(0, n * 32));
-    const order = new Int32Array(n);
-    Buffer.from(order.buffer).set(binary.subarray(n * 32));
+    check(crc32(binary) === Number(prelude[4]));
+    const at = { pos: 0 };
+    const numbers = take(Float64Array, n * NUMBERS, binary, at);
+    const order = take(Int32Array, n, binary, at);
+    const authors = take(Int32Array, n, binary, at);
+    const series = take(Int32Array, n, binary, at);
+    const listStarts = take(Int32Array, n * LISTS + 1, binary, at);
+    const listIds = take(Int32Array, ids, binary, at);
+    const blockCrcs = take(Uint32Array, blocks, binary, at);
     const recordsAt = PRELUDE + metaBytes + binaryBytes;
     // Records are stored in the archive's order: the unreadable rows have none.
     const starts = new Float64Array(n);
@@ -245,11 +307,13 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
       check(row >= 0 && row < n);
       if (kinds[row] === '-') continue;
       starts[row] = pos;
-      pos += numbers[row * 4 + 3]! + 1;
+      pos += numbers[row * NUMBERS + 3]! + 1;
     }
-    check(recordsAt + pos === size);
-    const titles = lines[5]!;
-    return new IndexData(n, paths, numbers, order, kinds, dateKeys, orders, () => meta.toString('utf8', titles[0], titles[1]), fd, recordsAt, pos, starts);
+    check(recordsAt + pos === size && blocks === Math.ceil(pos / BLOCK));
+    const titles = lines[4]!;
+    const titlesOf = () => JSON.parse(meta.toString('utf8', titles[0], titles[1])) as string[];
+    const columns = new Columns(n, paths, kinds, dateKeys, titlesOf, slugs, names, numbers, authors, series, listStarts, listIds);
+    return new IndexData(columns, order, fd, recordsAt, pos, starts, blockCrcs);
   } catch {
     closeSync(fd);
     return undefined; // damaged or truncated: rebuild
@@ -260,7 +324,8 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
  * Write the index: `rows` in scan order, `newest` their positions newest first. Rows whose
  * file changed within `racyMs` of `startedAt` are left out: a second write in the same clock
  * tick could leave size and times unchanged, and such a file must be read again next time
- * rather than trusted (git calls this "racily clean").
+ * rather than trusted (git calls this "racily clean"). The cache folder must exist: the
+ * caller prepares it, and treats any failure here as "run without an index".
  */
 export function writeIndex(
   file: string,
@@ -270,38 +335,54 @@ export function writeIndex(
   newest: readonly number[],
   startedAt: number,
   racyMs = 2000,
+  /** The columns of all `rows`, when the caller has them: used as they are if every row is kept. */
+  built?: Columns,
 ): void {
   const keep = rows.map((r) => r.mtimeMs < startedAt - racyMs && r.ctimeMs < startedAt - racyMs);
   const renumber = new Int32Array(rows.length).fill(-1);
-  const paths: string[] = [];
-  const kinds: string[] = [];
-  const dateKeys: string[] = [];
-  const orders: (number | null)[] = [];
-  const titles: string[] = [];
-  const numbers = new Float64Array(rows.length * 4);
-  const readable = (r: RowData) => r.type !== undefined && r.record !== undefined;
-  rows.forEach((r, i) => {
-    if (!keep[i]) return;
-    const at = paths.length;
-    renumber[i] = at;
-    paths.push(r.path);
-    kinds.push(readable(r) ? (r.draft ? KIND[r.type!].toUpperCase() : KIND[r.type!]) : '-');
-    dateKeys.push(r.dateKey.padEnd(KEY_WIDTH).slice(0, KEY_WIDTH));
-    orders.push(r.order ?? null);
-    titles.push(r.title);
-    const record = readable(r) ? r.record! : '';
-    numbers[at * 4] = r.size;
-    numbers[at * 4 + 1] = r.mtimeMs;
-    numbers[at * 4 + 2] = r.ctimeMs;
-    numbers[at * 4 + 3] = typeof record === 'string' ? Buffer.byteLength(record) : record.length;
+  let kept = 0;
+  rows.forEach((_, i) => {
+    if (keep[i]) renumber[i] = kept++;
   });
+  const columns = built && kept === rows.length ? built : Columns.fromRows(rows, (i) => keep[i]!);
+  const readable = (r: RowData) => r.type !== undefined && r.record !== undefined;
   const order = Int32Array.from(newest.filter((i) => keep[i]).map((i) => renumber[i]!));
-  const header: Header = { format: 'psg-index', version: versionTag(psgVersion), root: realRoot, count: paths.length };
+  // The records, newest first, in blocks with a CRC each.
+  const recordRows = newest.filter((i) => keep[i] && readable(rows[i]!));
+  let recordsLength = 0;
+  for (const i of recordRows) recordsLength += columns.recordLength(renumber[i]!) + 1;
+  const blockCrcs = new Uint32Array(Math.ceil(recordsLength / BLOCK));
+  {
+    let block = 0;
+    let inBlock = 0;
+    const feed = (bytes: Uint8Array) => {
+      let from = 0;
+      while (from < bytes.length) {
+        const take = Math.min(BLOCK - inBlock, bytes.length - from);
+        blockCrcs[block] = crc32(bytes.subarray(from, from + take), blockCrcs[block]);
+        from += take;
+        inBlock += take;
+        if (inBlock === BLOCK) {
+          block++;
+          inBlock = 0;
+        }
+      }
+    };
+    for (const i of recordRows) {
+      const record = rows[i]!.record!;
+      feed(typeof record === 'string' ? Buffer.from(record, 'utf8') : record);
+      feed(NEWLINE);
+    }
+  }
+  const header: Header = { format: 'psg-index', version: versionTag(psgVersion), root: realRoot, count: columns.count, ids: columns.listIds.length, blocks: blockCrcs.length };
   // The meta lines are written one by one: joined, they would be another copy of them all.
-  const meta = [header, paths.join('\0'), kinds.join(''), dateKeys.join(''), orders, titles].map((v) => Buffer.from(`${JSON.stringify(v)}\n`));
+  const meta = [header, columns.joinedPaths, columns.kinds, columns.dateKeys, columns.allTitles(), columns.joinedSlugs, columns.names].map((v) => Buffer.from(`${JSON.stringify(v)}\n`));
   const metaBytes = meta.reduce((n, line) => n + line.length, 0);
-  const binary = Buffer.concat([Buffer.from(numbers.buffer, 0, paths.length * 32), Buffer.from(order.buffer)]);
-  const prelude = `psg-index ${metaBytes} ${binary.length}`.padEnd(PRELUDE - 1) + '\n';
+  let metaCrc = 0;
+  for (const line of meta) metaCrc = crc32(line, metaCrc);
+  const bytesOf = (a: Float64Array | Int32Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const binary = Buffer.concat([columns.numbers, order, columns.authors, columns.series, columns.listStarts, columns.listIds, blockCrcs].map(bytesOf));
+  const prelude = `psg-index ${metaBytes} ${binary.length} ${metaCrc} ${crc32(binary)}`.padEnd(PRELUDE - 1) + '\n';
   writeFileAtomic(
     file,
     (write) => {
@@ -313,10 +394,8 @@ export function writeIndex(
         write(bytes);
         return true;
       });
-      for (const i of newest) {
-        const r = rows[i]!;
-        if (!keep[i] || !readable(r)) continue;
-        batch.add(r.record!);
+      for (const i of recordRows) {
+        batch.add(rows[i]!.record!);
         batch.add(NEWLINE);
       }
       batch.flush();

@@ -3,8 +3,10 @@
 import type { Article } from '../core/article.js';
 import type { CoreContext } from '../core/context.js';
 import { dateKey } from '../core/dates.js';
+import type { Gazetteer } from '../core/gazetteer.js';
+import { articleKeys } from '../core/query.js';
 import { toRecord } from '../core/record.js';
-import type { RowData } from './index-file.js';
+import type { RowData, RowKeys } from './columns.js';
 import { type FileStamp, readArticle } from './read.js';
 
 const NO_STAMP: FileStamp = { size: -1, mtimeMs: -1, ctimeMs: -1 };
@@ -18,11 +20,21 @@ function ownString(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
-export function rowFromArticle(path: string, stamp: FileStamp, article: Article | undefined): RowData {
+/** The article's keys, each string its own (see ownString). */
+function keysOf(article: Article, gazetteer: Gazetteer): RowKeys {
+  const keys = articleKeys(article, gazetteer);
+  keys.slug = ownString(keys.slug);
+  if (keys.author !== undefined) keys.author = ownString(keys.author);
+  if (keys.series !== undefined) keys.series = ownString(keys.series);
+  return keys;
+}
+
+export function rowFromArticle(path: string, stamp: FileStamp, article: Article | undefined, gazetteer: Gazetteer): RowData {
   const row: RowData = { path, ...stamp, draft: article?.draft ?? false, dateKey: article ? dateKey(article.date) : '', title: ownString(article?.title ?? '') };
   if (article) {
     row.type = article.type;
     if (article.order !== undefined) row.order = article.order;
+    row.keys = keysOf(article, gazetteer);
     row.record = JSON.stringify(toRecord(article));
   }
   return row;
@@ -37,7 +49,7 @@ export function indexRows(root: string, paths: readonly string[], ctx: CoreConte
   const prefix = root.endsWith('/') ? root : `${root}/`;
   const rows = paths.map((rel) => {
     const loaded = readArticle(prefix + rel, rel, ctx, 'front-matter');
-    return rowFromArticle(rel, loaded.stamp ?? NO_STAMP, loaded.article);
+    return rowFromArticle(rel, loaded.stamp ?? NO_STAMP, loaded.article, ctx.gazetteer);
   });
   let size = 0;
   for (const row of rows) if (typeof row.record === 'string') size += Buffer.byteLength(row.record);
@@ -84,6 +96,8 @@ export interface PackedRows {
   kinds: Uint8Array;
   /** Per row: size, mtimeMs, ctimeMs, order (NaN for none), record length. */
   numbers: Float64Array;
+  /** Each readable row's keys, as one JSON array. */
+  keys: string;
   records: Uint8Array;
 }
 
@@ -98,7 +112,8 @@ export function packRows(rows: readonly RowData[]): { packed: PackedRows; transf
   // indexRows put every record of the chunk in one buffer, in row order.
   const first = rows.find((r) => r.record instanceof Uint8Array)?.record as Uint8Array | undefined;
   if (first) records = new Uint8Array(first.buffer, first.byteOffset);
-  const packed = { paths: joinStrings(rows.map((r) => r.path)), titles: joinStrings(rows.map((r) => r.title)), dateKeys: joinStrings(rows.map((r) => r.dateKey)), kinds, numbers, records };
+  const keys = JSON.stringify(rows.filter((r) => r.keys).map((r) => r.keys));
+  const packed = { paths: joinStrings(rows.map((r) => r.path)), titles: joinStrings(rows.map((r) => r.title)), dateKeys: joinStrings(rows.map((r) => r.dateKey)), kinds, numbers, keys, records };
   return { packed, transfer: [kinds.buffer, numbers.buffer, records.buffer as ArrayBuffer] };
 }
 
@@ -107,6 +122,8 @@ export function unpackRows(p: PackedRows): RowData[] {
   const titles = splitStrings(p.titles);
   const dateKeys = splitStrings(p.dateKeys);
   const n = p.numbers;
+  const keys = JSON.parse(p.keys) as RowKeys[];
+  let k = 0;
   let at = 0;
   return paths.map((path, i) => {
     const row: RowData = { path, size: n[i * 5]!, mtimeMs: n[i * 5 + 1]!, ctimeMs: n[i * 5 + 2]!, draft: p.kinds[i]! >= 4, dateKey: dateKeys[i]!, title: titles[i]! };
@@ -116,6 +133,7 @@ export function unpackRows(p: PackedRows): RowData[] {
       const length = n[i * 5 + 4]!;
       row.record = p.records.subarray(at, at + length);
       at += length;
+      row.keys = keys[k++]!;
     }
     const order = n[i * 5 + 3]!;
     if (!Number.isNaN(order)) row.order = order;

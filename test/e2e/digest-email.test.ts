@@ -155,7 +155,7 @@ describe('digest --since last', () => {
     const r = psg(['digest', '--since', 'last', '--limit', '1'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('psg: no digest has been sent yet (articles/.psg/sent.json records them), so this is the usual selection\n');
-    expect(r.stdout).toMatch(/^  • Letter from Puno/);
+    expect(r.stdout).toMatch(/^ {2}• Letter from Puno/);
   });
 
   it('with a damaged record is exit 2 naming the file, and the scanner never takes it for an article', () => {

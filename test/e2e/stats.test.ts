@@ -9,7 +9,7 @@ describe('psg stats, piped', () => {
   it('prints label<TAB>count lines', () => {
     const r = psg(['stats']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('Cajamarca\t2\nCusco\t1\nMadre de Dios\t1\nMoquegua\t1\nPuno\t1\n(no region)\t9\n');
+    expect(r.stdout).toBe('Cajamarca\t2\nCusco\t1\nMadre de Dios\t1\nMoquegua\t1\nPuno\t1\n(standing pages)\t4\n(no region)\t5\n');
     expect(psg(['stats', '--by', 'type']).stdout).toBe('news\t7\nletter\t3\npage\t4\n');
     expect(psg(['stats', '--by', 'month']).stdout).toBe('2019-03\t9\n2019-04\t1\n(undated)\t4\n');
   });

@@ -2,6 +2,7 @@
 // every group's columns lined up with the others'.
 import { type Column, cutToWidth, displayWidth, fitColumns, formatHeader, formatRow } from '../../ui/table.js';
 import { headerPaint, listColumns } from './table.js';
+import { PAGES_GROUP } from '../../core/query.js';
 import type { ListBy, ListRenderer, ListRow } from './view.js';
 import { visible } from '../../core/visible.js';
 
@@ -17,6 +18,7 @@ const NONE: Record<ListBy, string> = {
 /** A group's heading: "Cusco", "March 2019", "Letters", "mining"; the "none" group by its kind. */
 export function groupLabel(by: ListBy, key: string | null): string {
   if (key === null) return NONE[by];
+  if (by === 'region' && key === PAGES_GROUP) return 'Standing pages';
   if (by === 'month') {
     const month = MONTHS[Number(key.slice(5, 7)) - 1];
     return month ? `${month} ${key.slice(0, 4)}` : key;

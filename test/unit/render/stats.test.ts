@@ -68,11 +68,19 @@ describe('statsRows', () => {
     art({ type: 'page', tags: ['psg'] }),
   ];
 
-  it('puts the most counted regions first and the articles with none last', () => {
+  it('puts the most counted regions first, standing pages apart, the articles with none last', () => {
     expect(statsRows(articles, 'region', gazetteer).map((r) => [r.label, r.count])).toEqual([
       ['Cusco', 2],
       ['Puno', 2],
-      ['(no region)', 1],
+      ['(standing pages)', 1],
+    ]);
+    // A page is not national news: only a dated item with no region counts as "no region".
+    const national = [...articles, art({ date: { date: '2019-02-01' } })];
+    expect(statsRows(national, 'region', gazetteer).map((r) => [r.key, r.label, r.count])).toEqual([
+      ['Cusco', 'Cusco', 2],
+      ['Puno', 'Puno', 2],
+      ['page', '(standing pages)', 1],
+      [null, '(no region)', 1],
     ]);
   });
 

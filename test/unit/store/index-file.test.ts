@@ -45,7 +45,7 @@ describe('the index file', () => {
     const readable = newest.filter((i) => rows[i]!.record);
     const stream = (order: number[]) => {
       const got: string[] = [];
-      index.eachRecord(order, (bytes) => got.push(Buffer.from(bytes).toString('utf8')));
+      index.eachRecord(order, (bytes) => got.push(Buffer.from(bytes!).toString('utf8')));
       return got;
     };
     expect(stream(readable)).toEqual(readable.map((i) => rows[i]!.record));
@@ -63,7 +63,7 @@ describe('the index file', () => {
     writeIndex(file, '/root', '1.0.0', rows, [2, 1, 0], Date.now());
     const index = readIndex(file, '/root', '1.0.0')!;
     const got: string[] = [];
-    index.eachRecord([2, 1, 0], (bytes) => got.push(Buffer.from(bytes).toString('utf8')));
+    index.eachRecord([2, 1, 0], (bytes) => got.push(Buffer.from(bytes!).toString('utf8')));
     expect(got).toEqual([rows[2]!.record, big, rows[0]!.record]);
   });
 

@@ -1,0 +1,250 @@
+// The archive's keys by column: what every filter, group and count needs of an article
+// (type, draft, date, order, title, slug, the regions with places resolved, provinces, tags,
+// author, series and part), held in strings and typed arrays that a filter scans without
+// parsing a record. Names (regions, tags, authors, series) are small integer ids into one
+// table. The index stores these columns as they are; a run that read files builds them
+// from its rows the same way, so both take one query path.
+import type { ArticleType } from '../core/article.js';
+import type { ArticleKeys } from '../core/query.js';
+import type { FileStamp } from './read.js';
+
+/** What the queries look at of one readable article, beyond type, draft and date. */
+export type RowKeys = ArticleKeys;
+
+/** One row: a file's stamp and its keys; a row without a type is a file that could not be read. */
+export interface RowData extends FileStamp {
+  path: string;
+  type?: ArticleType;
+  draft: boolean;
+  dateKey: string;
+  order?: number;
+  title: string;
+  keys?: RowKeys;
+  /** The JSON record: bytes from an index, or text made in this run. */
+  record?: Uint8Array | string;
+}
+
+export const KEY_WIDTH = 19;
+/** Float64s a row: size, mtimeMs, ctimeMs, record length, part (NaN for none), order (NaN for none). */
+export const NUMBERS = 6;
+/** Id lists a row: regions, provinces, tags, places. */
+export const LISTS = 4;
+
+const KIND: Record<ArticleType, string> = { news: 'n', letter: 'l', page: 'p' };
+const TYPE_OF: Record<string, ArticleType> = { n: 'news', l: 'letter', p: 'page' };
+
+/** The columns of a set of rows, in row order. */
+export class Columns {
+  private pathList: string[] | undefined;
+  private slugList: string[] | undefined;
+  private titleList: string[] | undefined;
+  private idOf: Map<string, number> | undefined;
+
+  constructor(
+    readonly count: number,
+    /** Paths in row order, NUL between them. */
+    readonly joinedPaths: string,
+    /** One letter a row: n, l, p (upper case for a draft), '-' for a file that could not be read. */
+    readonly kinds: string,
+    /** KEY_WIDTH characters a row. */
+    readonly dateKeys: string,
+    private readonly titlesOf: () => string[],
+    /** Slugs in row order, NUL between them. */
+    readonly joinedSlugs: string,
+    /** Every name an id stands for. */
+    readonly names: readonly string[],
+    readonly numbers: Float64Array,
+    /** Name ids, -1 for none. */
+    readonly authors: Int32Array,
+    readonly series: Int32Array,
+    /** Where each row's lists start in listIds: LISTS a row, and one more at the end. */
+    readonly listStarts: Int32Array,
+    readonly listIds: Int32Array,
+  ) {}
+
+  get paths(): string[] {
+    this.pathList ??= this.count === 0 ? [] : this.joinedPaths.split('\0');
+    return this.pathList;
+  }
+
+  path(row: number): string {
+    return this.paths[row]!;
+  }
+
+  type(row: number): ArticleType | undefined {
+    return TYPE_OF[this.kinds[row]!.toLowerCase()];
+  }
+
+  draft(row: number): boolean {
+    const k = this.kinds[row]!;
+    return k !== '-' && k === k.toUpperCase();
+  }
+
+  dateKey(row: number): string {
+    return this.dateKeys.slice(row * KEY_WIDTH, (row + 1) * KEY_WIDTH).trimEnd();
+  }
+
+  /** 'YYYY-MM-DD', or undefined for pages and unreadable rows. */
+  date(row: number): string | undefined {
+    return this.dateKeys.slice(row * KEY_WIDTH, row * KEY_WIDTH + 10).trimEnd() || undefined;
+  }
+
+  title(row: number): string {
+    this.titleList ??= this.titlesOf();
+    return this.titleList[row] ?? '';
+  }
+
+  slug(row: number): string {
+    this.slugList ??= this.count === 0 ? [] : this.joinedSlugs.split('\0');
+    return this.slugList[row] ?? '';
+  }
+
+  stamp(row: number): FileStamp {
+    const n = this.numbers;
+    return { size: n[row * NUMBERS]!, mtimeMs: n[row * NUMBERS + 1]!, ctimeMs: n[row * NUMBERS + 2]! };
+  }
+
+  sameStamp(row: number, size: number, mtimeMs: number, ctimeMs: number): boolean {
+    const n = this.numbers;
+    return n[row * NUMBERS] === size && n[row * NUMBERS + 1] === mtimeMs && n[row * NUMBERS + 2] === ctimeMs;
+  }
+
+  recordLength(row: number): number {
+    return this.numbers[row * NUMBERS + 3]!;
+  }
+
+  part(row: number): number | undefined {
+    const p = this.numbers[row * NUMBERS + 4]!;
+    return Number.isNaN(p) ? undefined : p;
+  }
+
+  pageOrder(row: number): number | undefined {
+    const o = this.numbers[row * NUMBERS + 5]!;
+    return Number.isNaN(o) ? undefined : o;
+  }
+
+  /** The id of a name, or -1 when no row has it. */
+  id(name: string): number {
+    this.idOf ??= new Map(this.names.map((n, i) => [n, i]));
+    return this.idOf.get(name) ?? -1;
+  }
+
+  private list(row: number, which: number): Int32Array {
+    const at = row * LISTS + which;
+    return this.listIds.subarray(this.listStarts[at]!, this.listStarts[at + 1]!);
+  }
+
+  regionIds(row: number): Int32Array {
+    return this.list(row, 0);
+  }
+
+  provinceIds(row: number): Int32Array {
+    return this.list(row, 1);
+  }
+
+  tagIds(row: number): Int32Array {
+    return this.list(row, 2);
+  }
+
+  placeIds(row: number): Int32Array {
+    return this.list(row, 3);
+  }
+
+  nameList(ids: Int32Array): string[] {
+    return Array.from(ids, (id) => this.names[id]!);
+  }
+
+  regions(row: number): string[] {
+    return this.nameList(this.regionIds(row));
+  }
+
+  author(row: number): string | undefined {
+    const id = this.authors[row]!;
+    return id < 0 ? undefined : this.names[id];
+  }
+
+  seriesName(row: number): string | undefined {
+    const id = this.series[row]!;
+    return id < 0 ? undefined : this.names[id];
+  }
+
+  /** Every title, parsed at once (for the index to store). */
+  allTitles(): string[] {
+    this.titleList ??= this.titlesOf();
+    return this.titleList;
+  }
+
+  /** The columns of `rows`; `keep` (when given) says which rows to take. */
+  static fromRows(rows: readonly RowData[], keep?: (i: number) => boolean): Columns {
+    const taken = keep ? rows.filter((_, i) => keep(i)) : rows;
+    const n = taken.length;
+    const names: string[] = [];
+    const ids = new Map<string, number>();
+    const id = (name: string) => {
+      let i = ids.get(name);
+      if (i === undefined) {
+        i = names.length;
+        names.push(name);
+        ids.set(name, i);
+      }
+      return i;
+    };
+    const numbers = new Float64Array(n * NUMBERS);
+    const authors = new Int32Array(n).fill(-1);
+    const series = new Int32Array(n).fill(-1);
+    const listStarts = new Int32Array(n * LISTS + 1);
+    const listIds: number[] = [];
+    const kinds: string[] = [];
+    const dateKeys: string[] = [];
+    taken.forEach((r, i) => {
+      const readable = r.type !== undefined && r.record !== undefined;
+      kinds.push(readable ? (r.draft ? KIND[r.type!].toUpperCase() : KIND[r.type!]) : '-');
+      dateKeys.push(r.dateKey.padEnd(KEY_WIDTH).slice(0, KEY_WIDTH));
+      const record = readable ? r.record! : '';
+      numbers.set([r.size, r.mtimeMs, r.ctimeMs, typeof record === 'string' ? Buffer.byteLength(record) : record.length, r.keys?.part ?? NaN, r.order ?? NaN], i * NUMBERS);
+      const k = readable ? r.keys : undefined;
+      if (k?.author !== undefined) authors[i] = id(k.author);
+      if (k?.series !== undefined) series[i] = id(k.series);
+      for (const [w, list] of [k?.regions ?? [], k?.provinces ?? [], k?.tags ?? [], k?.places ?? []].entries()) {
+        listStarts[i * LISTS + w] = listIds.length;
+        for (const name of list) listIds.push(id(name));
+      }
+    });
+    listStarts[n * LISTS] = listIds.length;
+    const titles = taken.map((r) => r.title);
+    return new Columns(
+      n,
+      taken.map((r) => r.path).join('\0'),
+      kinds.join(''),
+      dateKeys.join(''),
+      () => titles,
+      taken.map((r) => (r.type !== undefined && r.keys ? r.keys.slug : '')).join('\0'),
+      names,
+      numbers,
+      authors,
+      series,
+      listStarts,
+      Int32Array.from(listIds),
+    );
+  }
+
+  /** Row `row` as RowData, without its record. */
+  row(row: number): RowData {
+    const data: RowData = { path: this.path(row), ...this.stamp(row), draft: this.draft(row), dateKey: this.dateKey(row), title: this.title(row) };
+    const type = this.type(row);
+    if (type) {
+      data.type = type;
+      const keys: RowKeys = { slug: this.slug(row), regions: this.regions(row), provinces: this.nameList(this.provinceIds(row)), tags: this.nameList(this.tagIds(row)), places: this.nameList(this.placeIds(row)) };
+      const author = this.author(row);
+      if (author !== undefined) keys.author = author;
+      const s = this.seriesName(row);
+      if (s !== undefined) keys.series = s;
+      const part = this.part(row);
+      if (part !== undefined) keys.part = part;
+      data.keys = keys;
+    }
+    const order = this.pageOrder(row);
+    if (order !== undefined) data.order = order;
+    return data;
+  }
+}
