@@ -111,8 +111,8 @@ export async function digest(options: DigestOptions, global: GlobalOptions, io: 
     }
     return ExitCode.ok;
   }
-  // The text digest ends without a newline, like the site's listing; a terminal gets one so
-  // that the prompt starts on a line of its own.
+  // Every format but the message ends with a newline; on a terminal the prompt must start on
+  // a line of its own whatever the format.
   io.out(io.stdoutIsTTY && !document.endsWith('\n') ? `${document}\n` : document);
   return ExitCode.ok;
 }

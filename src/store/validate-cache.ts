@@ -22,7 +22,7 @@ import { writeFileAtomic } from './atomic.js';
 import { runTask } from './parallel.js';
 
 /** Bump when the layout of the results file changes. */
-const LAYOUT = 1;
+const LAYOUT = 2;
 
 /**
  * What the rules across files need of a row, from its keys alone: the same facts as
@@ -80,7 +80,8 @@ interface Stored {
   stamps: number[];
   problems: Problem[][];
   /** 1 where the file was an article the rules across files look at. */
-  facts: number[];
+  /** Each row's facts for the rules across files, as its file's check gave them (0: none). */
+  facts: (ArchiveFacts | 0)[];
 }
 
 function resultsPath(indexFile: string): string {
@@ -110,7 +111,7 @@ function readResults(file: string, key: string): Stored | undefined {
     if (header.format !== 'psg-validate' || header.key !== key) return undefined;
     const body = bytes.subarray(nl + 1);
     if (createHash('sha1').update(body).digest('hex') !== header.sha) return undefined;
-    const [paths, stamps, problems, facts] = JSON.parse(body.toString('utf8')) as [string, number[], Problem[][], number[]];
+    const [paths, stamps, problems, facts] = JSON.parse(body.toString('utf8')) as [string, number[], Problem[][], (ArchiveFacts | 0)[]];
     const list = paths === '' ? [] : paths.split('\0');
     if (stamps.length !== list.length * 3 || problems.length !== list.length || facts.length !== list.length) return undefined;
     return { today: header.today, at: new Map(list.map((p, i) => [p, i])), stamps, problems, facts };
@@ -121,8 +122,8 @@ function readResults(file: string, key: string): Stored | undefined {
   }
 }
 
-function writeResults(file: string, key: string, today: string, rows: { path: string; stamp: [number, number, number]; problems: Problem[]; facts: boolean }[]): void {
-  const body = Buffer.from(JSON.stringify([rows.map((r) => r.path).join('\0'), rows.flatMap((r) => r.stamp), rows.map((r) => r.problems), rows.map((r) => (r.facts ? 1 : 0))]));
+function writeResults(file: string, key: string, today: string, rows: { path: string; stamp: [number, number, number]; problems: Problem[]; facts: ArchiveFacts | undefined }[]): void {
+  const body = Buffer.from(JSON.stringify([rows.map((r) => r.path).join('\0'), rows.flatMap((r) => r.stamp), rows.map((r) => r.problems), rows.map((r) => r.facts ?? 0)]));
   const header = JSON.stringify({ format: 'psg-validate', key, today, sha: createHash('sha1').update(body).digest('hex') });
   writeFileAtomic(file, [`${header}\n`, body], { overwrite: true });
 }
@@ -159,7 +160,7 @@ export async function checkArchiveFiles(
   // A clock set back could make a date "after today" again: check everything.
   if (stored && stored.today > ctx.today) stored = undefined;
   const newDay = stored !== undefined && stored.today !== ctx.today;
-  const withFacts = new Uint8Array(cols.count);
+  const keptFacts = new Array<ArchiveFacts | undefined>(cols.count);
   trace(`results read: ${stored ? stored.at.size : 'none'}`);
   const cached = new Array<Problem[] | undefined>(cols.count);
   const toCheck: string[] = [];
@@ -173,7 +174,7 @@ export async function checkArchiveFiles(
     // A day later, a date "after today" may be today: those files are checked again.
     if (kept && !(newDay && kept.some((p) => p.rule === 'date-future'))) {
       cached[row] = kept;
-      withFacts[row] = stored!.facts[at!] === 1 ? 1 : 0;
+      keptFacts[row] = stored!.facts[at!] || undefined;
     } else toCheck.push(path);
   }
   trace(`${toCheck.length} files to check`);
@@ -187,7 +188,9 @@ export async function checkArchiveFiles(
     const kept = cached[row];
     if (kept) {
       checked = { path: cols.path(row), problems: kept };
-      if (withFacts[row]) checked.facts = rowFacts(cols, row);
+      // As the file's own check gave them: the keys alone cannot tell a part written wrong from none.
+      const own = keptFacts[row];
+      if (own) checked.facts = own;
     } else checked = fresh[next++]!;
     files.push(checked);
     if (checked.facts) facts.push(checked.facts);
@@ -199,7 +202,7 @@ export async function checkArchiveFiles(
     const rows = [];
     for (let row = 0; row < cols.count; row++) {
       const s = cols.stamp(row);
-      if (s.mtimeMs < racy && s.ctimeMs < racy) rows.push({ path: cols.path(row), stamp: [s.size, s.mtimeMs, s.ctimeMs] as [number, number, number], problems: files[row]!.problems, facts: files[row]!.facts !== undefined });
+      if (s.mtimeMs < racy && s.ctimeMs < racy) rows.push({ path: cols.path(row), stamp: [s.size, s.mtimeMs, s.ctimeMs] as [number, number, number], problems: files[row]!.problems, facts: files[row]!.facts });
     }
     try {
       writeResults(file, key, ctx.today, rows);

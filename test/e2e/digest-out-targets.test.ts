@@ -6,11 +6,12 @@ import { spawn, spawnSync } from 'node:child_process';
 import { lstatSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, psg, psgEnv } from '../helpers/run.js';
+// The site's listing as psg's text digest gives it (see test/helpers/seed.ts).
+import { SEED } from '../helpers/seed.js';
 import { cleanup, sampleCopy } from '../helpers/testdir.js';
 
 afterAll(cleanup);
 
-const SEED = readFileSync(new URL('../fixtures/psg-site-listing.txt', import.meta.url), 'utf8');
 const digest = (dir: string, out: string) => psg(['digest', '--pages', '--out', out], { cwd: dir });
 
 describe('psg digest --out at something that is not a plain file', () => {

@@ -100,19 +100,22 @@ describe('psg new in a terminal', () => {
   it('Ctrl-C while the archive loads, before the first prompt: "Cancelled", exit 130, nothing written', async () => {
     // Enough articles, read without the index, that the reading takes seconds.
     const dir = testdir();
-    for (let i = 0; i < 6000; i++) {
+    for (let i = 0; i < 15000; i++) {
       const path = join(dir, 'articles', '2019', `2019-03-01-item-${i}.md`);
       if (i === 0) mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, `---\ntitle: "Item ${i}"\ntype: news\ndate: 2019-03-01\nregions: [Puno]\nsummary: "s"\n---\n\nBody.\n`);
     }
-    term = startPsg(dir, ['--no-cache', 'new', 'letter', '--place', 'Cajamarca'], { PSG_TODAY: '2019-04-20' });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    term = startPsg(dir, ['--no-cache', 'new', 'letter', '--place', 'Cajamarca'], { PSG_TODAY: '2019-04-20', PSG_TRACE: '1' });
+    // The trace says when psg's modules are in; the command then starts, and reads 15,000
+    // files for a second or more before it asks anything.
+    await term.waitFor('modules loaded');
+    await new Promise((resolve) => setTimeout(resolve, 400));
     term.keys('C-c');
     expect(await term.exitCode(30_000)).toBe(130);
     const screen = term.screen();
     expect(screen).not.toContain('? Subtitle'); // it came before the first prompt
     expect(screen).toMatch(/(^|\n|\^C)psg: Cancelled$/);
-    expect(readdirSync(join(dir, 'articles', '2019'))).toHaveLength(6000);
+    expect(readdirSync(join(dir, 'articles', '2019'))).toHaveLength(15000);
     expect(readdirSync(join(dir, 'articles')).filter((f) => f.startsWith('.'))).toEqual([]);
   }, 60_000);
 });
