@@ -18,11 +18,12 @@
 //             checked the first time it is read
 // Rows are in the order the folder scan gives, so a run compares paths by position.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { ByteBatcher } from '../ui/chunked.js';
 import { writeFileAtomic } from './atomic.js';
+import { openRegular } from './read.js';
 import { Columns, KEY_WIDTH, LISTS, NUMBERS, type RowData } from './columns.js';
 
 export type { RowData } from './columns.js';
@@ -232,32 +233,14 @@ function take<T extends Float64Array | Int32Array | Uint32Array>(make: new (n: n
   return out;
 }
 
-/**
- * Open the index for reading. A FIFO or a device put in its place must never block the run:
- * the file is opened without waiting, and used only if it is a regular file.
- */
-function openIndex(file: string): number | undefined {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    if (fstatSync(fd).isFile()) return fd;
-  } catch {
-    // fall through
-  }
-  closeSync(fd);
-  return undefined;
-}
-
 /** A sound index for this root and version; undefined when there is none or it is damaged. */
 export function readIndex(file: string, realRoot: string, psgVersion: string): IndexData | undefined {
-  const fd = openIndex(file);
-  if (fd === undefined) return undefined;
+  // Only a regular file, opened without waiting: a FIFO or a device in its place must never block the run.
+  const opened = openRegular(file);
+  if (!opened.ok) return undefined;
+  const fd = opened.fd;
   try {
-    const size = fstatSync(fd).size;
+    const size = opened.stat.size;
     check(size >= PRELUDE);
     const prelude = /^psg-index (\d+) (\d+) (\d+) (\d+) *\n$/.exec(readAt(fd, PRELUDE, 0).toString('latin1'));
     check(prelude !== null);

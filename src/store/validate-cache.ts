@@ -6,7 +6,7 @@
 // today) are checked again for the files whose date today has reached since the last run.
 // The rules that look across files run over the archive's columns, not over parsed files.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CoreContext } from '../core/context.js';
@@ -20,6 +20,7 @@ import { type CheckedFile, checkFiles } from './check-files.js';
 import type { Columns } from './columns.js';
 import { writeFileAtomic } from './atomic.js';
 import { runTask } from './parallel.js';
+import { openRegular } from './read.js';
 
 /** Bump when the layout of the results file changes. */
 const LAYOUT = 2;
@@ -90,15 +91,10 @@ function resultsPath(indexFile: string): string {
 
 /** The results stored under `key`, or undefined (none, another key, damaged, not a regular file). */
 function readResults(file: string, key: string): Stored | undefined {
-  let fd: number;
+  const opened = openRegular(file);
+  if (!opened.ok) return undefined;
+  const { fd, stat: st } = opened;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return undefined;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return undefined;
     const bytes = Buffer.allocUnsafe(st.size);
     let got = 0;
     while (got < st.size) {
