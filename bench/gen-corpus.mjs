@@ -98,6 +98,8 @@ const usedSlugs = new Set();
 const seriesParts = new Map();
 let bytes = 0;
 const made = new Set();
+// Pages are numbered 1, 2, 3 … as a site's menu would be (an order over 10,000 is refused).
+let pages = 0;
 
 for (let i = 0; i < N; i++) {
   const r = rnd();
@@ -130,7 +132,7 @@ for (let i = 0; i < N; i++) {
   const tags = pickN(TAGS, int(1, 3));
   if (rnd() < 0.1) tags.push(pick(FREE_TAGS));
   const fm = ['---', `title: ${rnd() < 0.3 && !/[:#'"]/.test(title) ? title : q(title)}`, `type: ${type}`];
-  if (type === 'page') fm.push(`order: ${i}`);
+  if (type === 'page') fm.push(`order: ${++pages}`);
   else fm.push(`date: ${ymd}${rnd() < 0.3 ? `T${pad(int(7, 20))}:${pad(int(0, 59))}:00` : ''}`);
   if (series) fm.push(`series: ${series}`, `part: ${part}`);
   if (regions.length && rnd() < 0.2) fm.push('regions:', ...regions.map((x) => `  - ${plain(x.name)}`));
