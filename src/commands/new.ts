@@ -13,7 +13,7 @@ import { openInEditor } from '../ui/editor.js';
 import type { Io } from '../ui/io.js';
 import { inquirerPrompter, type Prompter } from '../ui/prompter.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir } from '../workspace.js';
-import { loadArticlesSync } from './shared.js';
+import { loadArticles, loadArticlesSync } from './shared.js';
 import { collectDraft, type NewFlags } from './new-flow.js';
 import { settleLetter } from './new-letter.js';
 
@@ -54,14 +54,18 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
   let articles: Article[] | undefined;
   let series: ArchiveSeries | undefined;
   let draft: ArticleDraft;
+  // Without prompts every check comes at once: load the archive the quick way first (worker
+  // threads, which the checks inside a prompt cannot wait for).
+  const keys = () => (articles ??= loadArticlesSync(ws, global, io).keyArticles());
+  if (!interactive) articles = (await loadArticles(ws, global, io)).keyArticles();
   try {
     draft = await collectDraft(
       type,
       flags,
       {
         ctx: ws.ctx,
-        articles: () => (articles ??= loadArticlesSync(ws, global, io).keyArticles()),
-        series: () => (series ??= seriesOfArticles(articles ??= loadArticlesSync(ws, global, io).keyArticles())),
+        articles: keys,
+        series: () => (series ??= seriesOfArticles(keys())),
         show: (path) => shown(join(root, path)),
         defaultAuthor: () => ws.config.author ?? gitUserName(ws.cwd, io.env),
         note,

@@ -7,13 +7,14 @@ import type { CoreContext } from '../core/context.js';
 import { compareSortKeys } from '../core/query.js';
 import { fromRecord } from '../core/record.js';
 import { Columns, type RowData } from './columns.js';
+import { spliceColumns } from './columns-splice.js';
 import { type IndexData, indexPath, readIndex, type RecordBytes, writeIndex } from './index-file.js';
 import { indexRows, unpackRows } from './index-rows.js';
 import { runTask, startTaskPool, type TaskPool } from './parallel.js';
 import { scanArticles, type Skipped } from './scan.js';
 import { dropStatWorkers, scanPool, statAll } from './stat.js';
 import type { DirStamps } from './dir-stamps.js';
-import { dirsUnchanged, readDirStamps, writeDirStamps } from './dir-stamps-file.js';
+import { dirsUnchanged, readDirStamps, type StoredDirs, writeDirStamps } from './dir-stamps-file.js';
 import { trace } from '../ui/trace.js';
 
 export interface CacheOptions {
@@ -22,8 +23,12 @@ export interface CacheOptions {
   version: string;
 }
 
-/** Where the records come from: the index (an unchanged run), or the rows of this run. */
-type Records = { index: IndexData } | { rows: readonly RowData[] };
+/**
+ * Where the records come from: the index (an unchanged run); the index for its kept rows and
+ * this run's rows after them (a few files changed, see columns-splice.ts); or the rows of
+ * this run (the index written again).
+ */
+type Records = { index: IndexData; baseRow?: Int32Array; extra?: readonly RowData[] } | { rows: readonly RowData[] };
 
 /**
  * Readable articles, newest first (pages last, by order), addressed by position: every key a
@@ -110,7 +115,12 @@ export class Archive {
   /** The article's JSON record: bytes straight from the index, or the text made in this run. */
   record(i: number): Uint8Array | string {
     const row = this.rows[i]!;
-    if ('index' in this.records) return this.records.index.record(row) ?? this.remake(row);
+    if ('index' in this.records) {
+      const { index, baseRow, extra } = this.records;
+      if (!baseRow) return index.record(row) ?? this.remake(row);
+      if (row >= baseRow.length) return extra![row - baseRow.length]!.record!;
+      return index.record(baseRow[row]!) ?? this.remake(row);
+    }
     return this.records.rows[row]!.record!;
   }
 
@@ -120,11 +130,31 @@ export class Archive {
    */
   eachRecord(positions: readonly number[], fn: (bytes: Buffer, position: number) => void): void {
     if ('index' in this.records) {
-      let k = 0;
-      this.records.index.eachRecord(
-        positions.map((i) => this.rows[i]!),
-        (bytes: RecordBytes, row) => fn(bytes ?? this.remake(row), positions[k++]!),
-      );
+      const { index, baseRow } = this.records;
+      // Runs of rows the index holds stream from it; this run's rows come in between.
+      const stream = (run: readonly number[]) => {
+        let k = 0;
+        index.eachRecord(
+          run.map((i) => (baseRow ? baseRow[this.rows[i]!]! : this.rows[i]!)),
+          (bytes: RecordBytes) => {
+            const i = run[k++]!;
+            fn(bytes ?? this.remake(this.rows[i]!), i);
+          },
+        );
+      };
+      if (!baseRow) return stream(positions);
+      let run: number[] = [];
+      for (const i of positions) {
+        if (this.rows[i]! < baseRow.length) {
+          run.push(i);
+          continue;
+        }
+        stream(run);
+        run = [];
+        const record = this.record(i);
+        fn(typeof record === 'string' ? Buffer.from(record, 'utf8') : Buffer.from(record.buffer, record.byteOffset, record.length), i);
+      }
+      stream(run);
       return;
     }
     for (const i of positions) {
@@ -239,8 +269,38 @@ function compare(files: string[], stamps: Float64Array | undefined, index: Index
   return { rowAt, toRead };
 }
 
+/**
+ * The files when no folder changed: the index's (less those the folder stamps say are gone),
+ * and the few it does not hold yet. `stamps` are the index's files' own, by row.
+ */
+function knownFiles(prefix: string, index: IndexData, stamps: Float64Array, same: StoredDirs): Pick<Plan, 'files' | 'count' | 'rowAt' | 'toRead'> {
+  if (same.gone.length === 0 && same.extra.length === 0) return { files: index.paths, count: index.count, ...compare(index.paths, stamps, index) };
+  const gone = new Uint8Array(index.count);
+  for (const row of same.gone) gone[row] = 1;
+  const files: string[] = [];
+  const rowAt: number[] = [];
+  const toRead: string[] = [];
+  const paths = index.paths;
+  for (let row = 0; row < index.count; row++) {
+    if (gone[row]) continue;
+    files.push(paths[row]!);
+    const kept = index.sameStamp(row, stamps[row * 3]!, stamps[row * 3 + 1]!, stamps[row * 3 + 2]!);
+    rowAt.push(kept ? row : -1);
+    if (!kept) toRead.push(paths[row]!);
+  }
+  // Files the index does not hold are read every time, until it is written again.
+  const extraStamps = statAll(prefix, same.extra);
+  same.extra.forEach((rel, i) => {
+    if (extraStamps[i * 3]! < 0) return; // gone since, in a folder whose stamp did not move: a race, left out
+    files.push(rel);
+    rowAt.push(-1);
+    toRead.push(rel);
+  });
+  return { files, count: files.length, rowAt: Int32Array.from(rowAt), toRead };
+}
+
 /** The folder stamps kept beside the index, when every folder still has its stamp. */
-function unchangedDirs(root: string, file: string | undefined): { index: string } | undefined {
+function unchangedDirs(root: string, file: string | undefined): StoredDirs | undefined {
   const stored = file === undefined ? undefined : readDirStamps(file);
   return stored && dirsUnchanged(root, stored) ? stored : undefined;
 }
@@ -257,8 +317,7 @@ function plan(root: string, cache: CacheOptions | undefined): Plan {
   if (index && same?.index === index.indexId) {
     // No folder changed: the files are the index's, and only their stamps need checking.
     trace('no folder changed');
-    const files = index.paths;
-    return { startedAt, root, realRoot, file, index, files, count: files.length, ...compare(files, statAll(prefix, files), index), unreachable: [], dirsStale: false };
+    return { startedAt, root, realRoot, file, index, ...knownFiles(prefix, index, statAll(prefix, index.paths), same), unreachable: [], dirsStale: false };
   }
   const { files, unreadable, dirs } = scanArticles(root);
   const stamps = index ? statAll(prefix, files) : undefined;
@@ -288,18 +347,22 @@ async function planParallel(root: string, cache: CacheOptions | undefined, early
   // While no folder has changed, the files are the index's: they are only stat-ed, not listed.
   const same = unchangedDirs(root, file);
   trace(same ? 'no folder changed' : 'folders changed');
-  let scanning = same ? undefined : pool.scanStat(root);
-  if (scanning) trace('shares handed out');
+  // The workers stat the index's files (reading its paths themselves) or walk the folders,
+  // while this thread reads the index.
+  const known = same ? pool.statKnown(root, file!, same.index, same.count) : undefined;
+  const scanning = same ? undefined : pool.scanStat(root);
+  trace('work handed out');
   const index = readIndex(file!, realRoot, cache!.version);
   trace('index read');
-  if (index && same?.index === index.indexId) {
-    const stating = pool.statKnown(root, index.joinedPaths, index.count);
-    pool.help();
-    const stamps = await stating;
+  if (known) {
+    const sound = index?.indexId === same!.index && index.count === same!.count;
+    if (sound) known.help(index.joinedPaths);
+    const stamps = await known.stamps;
     trace('files stat-ed');
-    return { startedAt, root, realRoot, file, index, files: index.paths, count: index.count, ...compare(index.paths, stamps, index), unreachable: [], dirsStale: false };
+    // The index was written again since the folder stamps (another psg at work): the plain way.
+    if (!sound) return plan(root, cache);
+    return { startedAt, root, realRoot, file, index, ...knownFiles(`${root}/`, index, stamps, same!), unreachable: [], dirsStale: false };
   }
-  scanning ??= pool.scanStat(root);
   // This thread takes its share of the folders too, once the index is read.
   pool.help();
   const found = await scanning;
@@ -325,10 +388,13 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
     }
     unreadable.sort();
     // The folders were listed (something in them changed, not an article): keep their new stamps.
-    if (p.dirs && p.dirsStale && p.file) writeDirStamps(p.file, index.indexId, p.dirs, p.startedAt);
+    if (p.dirs && p.dirsStale && p.file) writeDirStamps(p.file, index.indexId, index.count, p.dirs, p.startedAt);
     trace('archive ready');
     return new Archive(p.root, index, Int32Array.from(rows), { index }, ctx, p.file, unreadable, p.count, 0, p.unreachable);
   }
+  // A few files changed, came or went: the index's columns with those rows changed, and the
+  // index left as it is (the next run reads those few files again) until there are many.
+  if (index && fresh.length + index.count - p.rowAt.filter((row) => row >= 0).length <= SPLICE_LIMIT) return spliced(p, index, fresh, ctx);
   // Rows in scan order: kept ones from the index (a damaged record read again from its file).
   let next = 0;
   const rows: RowData[] = [];
@@ -366,7 +432,7 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
       trace('index written');
       // The folder stamps hold only while the index holds every file the folders gave.
       const dirs = p.dirs ?? (index && !p.dirsStale ? readDirStamps(p.file) : undefined);
-      if (dirs && written.complete) writeDirStamps(p.file, written.id, dirs, p.startedAt);
+      if (dirs && written.complete) writeDirStamps(p.file, written.id, rows.length, dirs, p.startedAt);
     } catch {
       // The index only saves time: a read-only or full cache folder must not stop the command.
     }
@@ -375,6 +441,42 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
   unreadable.sort();
   trace('archive ready');
   return new Archive(p.root, columns, Int32Array.from(order), { rows }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
+}
+
+/**
+ * How many changed files the index may be behind before it is written again: each run reads
+ * them again (a few milliseconds), where writing the index costs seconds at 100,000 files.
+ */
+const SPLICE_LIMIT = 500;
+
+/** The index's rows whose files are gone, and the files it does not hold. */
+function listingDiffers(p: Plan, index: IndexData): { gone: number[]; extra: string[] } {
+  if (p.files === index.paths) return { gone: [], extra: [] };
+  const listed = new Set(p.files);
+  const held = new Set(index.paths);
+  const gone: number[] = [];
+  index.paths.forEach((path, row) => {
+    if (!listed.has(path)) gone.push(row);
+  });
+  return { gone, extra: p.files.filter((path) => !held.has(path)) };
+}
+
+/** The archive from the index with this run's rows spliced in (see columns-splice.ts). */
+function spliced(p: Plan, index: IndexData, fresh: RowData[], ctx: CoreContext): Archive {
+  const drop = new Uint8Array(index.count).fill(1);
+  for (const row of p.rowAt) if (row >= 0) drop[row] = 0;
+  const { columns, baseRow, order } = spliceColumns(index, index.order, drop, fresh);
+  const rows: number[] = [];
+  const unreadable: string[] = [];
+  for (const row of order) {
+    if (columns.type(row)) rows.push(row);
+    else unreadable.push(columns.path(row));
+  }
+  unreadable.sort();
+  // The folders were listed: keep their stamps, with how their files differ from the index's.
+  if (p.dirs && p.dirsStale && p.file) writeDirStamps(p.file, index.indexId, index.count, p.dirs, p.startedAt, listingDiffers(p, index));
+  trace('archive ready (index spliced)');
+  return new Archive(p.root, columns, Int32Array.from(rows), { index, baseRow, extra: fresh }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
 }
 
 /** Load the archive, reading changed files on every core when there are many. */

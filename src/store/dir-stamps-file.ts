@@ -9,8 +9,15 @@ export function dirStampsPath(indexFile: string): string {
   return indexFile.replace(/\.psgidx$/, '.dirs');
 }
 
+/**
+ * Folder stamps as stored: with the id of the index they go with and how many files it
+ * holds, and how the folders' files differ from the index's while the index is behind (see
+ * columns-splice.ts): its rows whose files are gone, and files it does not hold.
+ */
+export type StoredDirs = DirStamps & { index: string; count: number; gone: number[]; extra: string[] };
+
 /** The stamps stored beside the index, with the id of the index they go with; undefined when none or damaged. */
-export function readDirStamps(indexFile: string): (DirStamps & { index: string }) | undefined {
+export function readDirStamps(indexFile: string): StoredDirs | undefined {
   const opened = openRegular(dirStampsPath(indexFile));
   if (!opened.ok) return undefined;
   try {
@@ -23,10 +30,12 @@ export function readDirStamps(indexFile: string): (DirStamps & { index: string }
       if (n === 0) return undefined;
       at += n;
     }
-    const data = JSON.parse(bytes.toString('utf8')) as { index?: unknown; rels?: unknown; stamps?: unknown };
-    if (typeof data.index !== 'string' || !Array.isArray(data.rels) || !Array.isArray(data.stamps)) return undefined;
-    if (data.stamps.length !== data.rels.length * 2 || !data.rels.every((r) => typeof r === 'string') || !data.stamps.every((s) => typeof s === 'number')) return undefined;
-    return { index: data.index, rels: data.rels as string[], stamps: data.stamps as number[] };
+    const data = JSON.parse(bytes.toString('utf8')) as { index?: unknown; count?: unknown; rels?: unknown; stamps?: unknown; gone?: unknown; extra?: unknown };
+    const { index, count, rels, stamps, gone, extra } = data;
+    if (typeof index !== 'string' || typeof count !== 'number' || !Array.isArray(rels) || !Array.isArray(stamps) || !Array.isArray(gone) || !Array.isArray(extra)) return undefined;
+    if (stamps.length !== rels.length * 2 || !rels.every((r) => typeof r === 'string') || !stamps.every((s) => typeof s === 'number')) return undefined;
+    if (!gone.every((g) => Number.isInteger(g) && g >= 0 && g < count) || !extra.every((e) => typeof e === 'string')) return undefined;
+    return { index, count, rels: rels as string[], stamps: stamps as number[], gone: gone as number[], extra: extra as string[] };
   } catch {
     return undefined;
   } finally {
@@ -39,13 +48,21 @@ export function readDirStamps(indexFile: string): (DirStamps & { index: string }
  * scan's start could change again in the same clock tick without its stamp moving, so it is
  * stored as unknown (git's "racily clean"): the next run lists it again.
  */
-export function writeDirStamps(indexFile: string, indexId: string, dirs: DirStamps, startedAt: number, racyMs = 2000): void {
+export function writeDirStamps(
+  indexFile: string,
+  indexId: string,
+  count: number,
+  dirs: DirStamps,
+  startedAt: number,
+  differ: { gone: readonly number[]; extra: readonly string[] } = { gone: [], extra: [] },
+  racyMs = 2000,
+): void {
   const stamps = dirs.stamps.slice();
   for (let i = 0; i < dirs.rels.length; i++) {
     if (stamps[i * 2]! >= startedAt - racyMs || stamps[i * 2 + 1]! >= startedAt - racyMs) stamps[i * 2] = stamps[i * 2 + 1] = -1;
   }
   try {
-    writeFileAtomic(dirStampsPath(indexFile), (write) => write(JSON.stringify({ index: indexId, rels: dirs.rels, stamps })), { overwrite: true });
+    writeFileAtomic(dirStampsPath(indexFile), (write) => write(JSON.stringify({ index: indexId, count, rels: dirs.rels, stamps, gone: differ.gone, extra: differ.extra })), { overwrite: true });
   } catch {
     // Only saves time: without it, the next run lists the folders.
   }

@@ -24,13 +24,13 @@ import { crc32 } from 'node:zlib';
 import { ByteBatcher } from '../ui/chunked.js';
 import { writeFileAtomic } from './atomic.js';
 import { openRegular } from './read.js';
+import { PRELUDE, PRELUDE_PATTERN } from './index-paths.js';
 import { Columns, KEY_WIDTH, LISTS, NUMBERS, type RowData } from './columns.js';
 
 export type { RowData } from './columns.js';
 
 /** Bump when the index layout or the meaning of a record changes. */
 const LAYOUT = 8;
-const PRELUDE = 64;
 const NEWLINE = Buffer.from('\n');
 /** The records are checked in blocks of this many bytes. */
 export const BLOCK = 1 << 16;
@@ -246,7 +246,7 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
   try {
     const size = opened.stat.size;
     check(size >= PRELUDE);
-    const prelude = /^psg-index (\d+) (\d+) (\d+) (\d+) *\n$/.exec(readAt(fd, PRELUDE, 0).toString('latin1'));
+    const prelude = PRELUDE_PATTERN.exec(readAt(fd, PRELUDE, 0).toString('latin1'));
     check(prelude !== null);
     const metaBytes = Number(prelude[1]);
     const binaryBytes = Number(prelude[2]);

@@ -7,6 +7,7 @@ import { lstatSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type DirStamps, joinDirStamps, newDirStamps, stampDir } from './dir-stamps.js';
+import { readIndexPaths } from './index-paths.js';
 import { entriesOf, isArticleName, type Skipped, walkTree } from './scan.js';
 
 export function statAll(prefix: string, paths: readonly string[], stat: typeof statSync = statSync): Float64Array {
@@ -59,10 +60,17 @@ export function drainUnits(root: string, units: readonly Unit[], counter: Int32A
 
 const FILES_A_SHARE = 500;
 
-/** Known files to stat, shared by every thread: paths NUL-joined, results written into `out`. */
+/**
+ * The files an index names, to stat on every thread: each reads the paths itself (a worker
+ * from the index file, while the main thread reads the whole index), and they take chunks
+ * of them from one counter, writing the stamps into one shared array.
+ */
 export interface KnownJob {
   root: string;
-  joined: string;
+  indexFile: string;
+  /** The index the paths must come from (its id), and how many there are. */
+  id: string;
+  count: number;
   counter: Int32Array;
   out: Float64Array;
 }
@@ -70,18 +78,14 @@ export interface KnownJob {
 /** How many known files a thread stats at a turn. */
 const KNOWN_CHUNK = 2000;
 
-/**
- * Take chunks of the known files from the shared counter and stat them into `out`. Each
- * thread splits the joined paths itself: one string crosses to a worker cheaply, an array
- * of 100,000 does not.
- */
-export function statChunks(job: KnownJob): void {
-  let paths: string[] | undefined;
+/** Take chunks of the known files (`joined`, NUL between them) from the counter and stat them into `out`. */
+export function statChunks(job: KnownJob, joined: string): void {
+  const paths = joined === '' ? [] : joined.split('\0');
+  // Paths from another index (it was written again meanwhile) must not take a chunk.
+  if (paths.length !== job.count) return;
   const prefix = `${job.root}/`;
   for (;;) {
-    const c = Atomics.add(job.counter, 0, 1);
-    paths ??= job.joined === '' ? [] : job.joined.split('\0');
-    const start = c * KNOWN_CHUNK;
+    const start = Atomics.add(job.counter, 0, 1) * KNOWN_CHUNK;
     if (start >= paths.length) return;
     const end = Math.min(paths.length, start + KNOWN_CHUNK);
     for (let i = start; i < end; i++) {
@@ -94,6 +98,12 @@ export function statChunks(job: KnownJob): void {
       } else job.out.fill(-1, i * 3, i * 3 + 3);
     }
   }
+}
+
+/** A worker's part of a KnownJob: the paths read from the index file, if it is the index meant. */
+export function statKnownInWorker(job: KnownJob): void {
+  const found = readIndexPaths(job.indexFile);
+  if (found?.id === job.id) statChunks(job, found.joined);
 }
 
 /**
@@ -158,10 +168,11 @@ export interface ScanPool {
    */
   scanStat(root: string): Promise<ScanStat | undefined>;
   /**
-   * Stat files already known (the index's, when no folder changed): `joined` is their paths,
-   * NUL between them. The work is handed out before this returns, as with scanStat.
+   * Stat the files the index with this id names (when no folder changed), before the index
+   * is read here: the workers read its paths themselves. `help(joined)` takes this thread's
+   * share once it has the paths; the stamps come when every thread is done.
    */
-  statKnown(root: string, joined: string, count: number): Promise<Float64Array>;
+  statKnown(root: string, indexFile: string, id: string, count: number): { help(joined: string): void; stamps: Promise<Float64Array> };
   /** Take this thread's share of the work handed out by scanStat (returns when none is left). */
   help(): void;
   close(): void;
@@ -206,11 +217,10 @@ export function scanPool(): ScanPool | undefined {
   return {
     close,
     help: () => help(),
-    statKnown(root, joined, count) {
+    statKnown(root, indexFile, id, count) {
       const counter = new Int32Array(new SharedArrayBuffer(4));
       const out = new Float64Array(new SharedArrayBuffer(count * 3 * 8));
-      const job = { root, joined, counter, out };
-      help = () => statChunks(job);
+      const job: KnownJob = { root, indexFile, id, count, counter, out };
       const replies = workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
@@ -223,10 +233,7 @@ export function scanPool(): ScanPool | undefined {
             worker.postMessage({ known: job });
           }),
       );
-      return Promise.all(replies).then(() => {
-        statChunks(job);
-        return out;
-      });
+      return { help: (joined) => statChunks(job, joined), stamps: Promise.all(replies).then(() => out) };
     },
     scanStat(root) {
       const dirs = newDirStamps();

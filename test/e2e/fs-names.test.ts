@@ -65,8 +65,8 @@ describe('a large archive (index over 2 MB: worker threads scan it)', () => {
     }
     await age(paths);
     expect(psg(['list'], { cwd: dir, env }).code).toBe(0); // builds the index
-    // With the index in place, the folder is scanned in shares by worker threads (and this one).
-    expect(psg(['list'], { cwd: dir, env: { ...env, PSG_TRACE: '1' } }).stderr).toMatch(/main {2}shares handed out/);
+    // With the index in place and no folder changed, worker threads (and this one) stat the index's files.
+    expect(psg(['list'], { cwd: dir, env: { ...env, PSG_TRACE: '1' } }).stderr).toMatch(/main {2}no folder changed[^]*worker 1 {2}stat worker done/);
   }, 60_000);
 
   it.each([
@@ -77,6 +77,10 @@ describe('a large archive (index over 2 MB: worker threads scan it)', () => {
     writeFileSync(join(dir, folder, 'caf\uFFFD.md'), item('Replacement name', '2019-12-30'));
     writeFileSync(bad, item('Latin-1 name', '2019-12-30'));
     await age([join(dir, folder, 'caf\uFFFD.md'), bad]);
+    // The folder changed: it is listed again, in shares cut for the worker threads.
+    const traced = psg(['list', '--limit', '1'], { cwd: dir, env: { ...env, PSG_TRACE: '1' } }).stderr;
+    expect(traced).toMatch(/main {2}folders changed\n[^]*main {2}work handed out/);
+    expect(traced).toContain(NOTE(`${folder}/caf\\xe9.md`));
     const plain = psg(['list', '--format', 'json', '--no-cache'], { cwd: dir, env });
     expect(titles(plain.stdout).filter((t) => !t.startsWith('Item '))).toEqual(['Replacement name']);
     expect(titles(plain.stdout)).toHaveLength(2161);
