@@ -52,14 +52,17 @@ export function readSearch(text: string): SearchQuery {
 export async function searchArchive(archive: Archive, search: SearchQuery, global: GlobalOptions, io: Io): Promise<SearchHit[]> {
   const startedAt = Date.now();
   const { columns } = archive;
-  const paths = columns.paths;
-  const positionPaths = new Array<string>(archive.size);
+  const { numbers } = columns;
+  const rows = new Int32Array(archive.size);
   const stamps = new Float64Array(archive.size * 3);
   for (let i = 0; i < archive.size; i++) {
     const row = archive.row(i);
-    positionPaths[i] = paths[row]!;
-    stamps.set(columns.numbers.subarray(row * NUMBERS, row * NUMBERS + 3), i * 3);
+    rows[i] = row;
+    stamps[i * 3] = numbers[row * NUMBERS]!;
+    stamps[i * 3 + 1] = numbers[row * NUMBERS + 1]!;
+    stamps[i * 3 + 2] = numbers[row * NUMBERS + 2]!;
   }
+  trace('search: stamps taken');
   const cache = cacheOptions(global, io);
   const shown = progress(io, 'indexing');
   let hits;
@@ -68,7 +71,9 @@ export async function searchArchive(archive: Archive, search: SearchQuery, globa
       { dir: cache?.dir, version: cache?.version ?? '', realRoot: realpathSync(archive.root) },
       {
         root: archive.root,
-        paths: positionPaths,
+        count: archive.size,
+        paths: () => Array.from(rows, (row) => columns.path(row)),
+        identity: [columns.joinedPaths, new Uint8Array(rows.buffer)],
         stamps,
         startedAt,
         head: (i) => {

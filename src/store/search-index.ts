@@ -1,7 +1,8 @@
 // The search index: an SQLite database in the cache folder (beside psg's own index) with
-// one FTS5 table of every readable article's title, summary and body, and each file's size,
-// modification time and change time. A search first brings it up to date from those
-// stamps, so an edited, added, deleted or renamed file shows at once; a damaged database,
+// one FTS5 table of every readable article's title, summary and body, and the stamp (size,
+// modification and change time) of each file as psg's own load found it, so that no file is
+// stat-ed twice. A search first brings it up to date from those stamps, so an edited, added,
+// deleted or renamed file shows at once; a damaged database,
 // or one from another version of psg or for another folder, is deleted and built again.
 //
 // The table keeps the text it indexed: a contentless one would be a third of the size, but
@@ -34,8 +35,15 @@ const ROWS_A_TRANSACTION = 5000;
 export interface SearchSource {
   /** The articles folder. */
   root: string;
-  /** The readable articles, by position. */
-  paths: readonly string[];
+  /** How many readable articles there are. */
+  count: number;
+  /** The readable articles' paths, by position: asked for only when something changed. */
+  paths: () => readonly string[];
+  /**
+   * What fixes the list of paths, as a few strings or bytes (the archive's joined paths and
+   * its order): hashed with the stamps, it tells an unchanged archive in one step.
+   */
+  identity: readonly (string | Uint8Array)[];
   /** Three numbers a position: size, mtimeMs, ctimeMs, as the archive found them (no second stat). */
   stamps: Float64Array;
   /** The title and summary of the article at a position. */
@@ -61,17 +69,18 @@ async function sqlite(): Promise<typeof BetterSqlite3> {
   return (await import('better-sqlite3')).default;
 }
 
-// meta.value has no declared type, so that a blob (the ids) stays a blob.
+// meta.value has no declared type, so that a blob stays a blob. Beside the tag and the
+// folder, meta holds what the rows were made from (saveState): every position's path,
+// its row id in the text table and the file's stamp, as three values.
 const TABLES = `
   CREATE TABLE meta(key TEXT PRIMARY KEY, value NOT NULL);
-  CREATE TABLE files(id INTEGER PRIMARY KEY, path TEXT NOT NULL, size REAL NOT NULL, mtime REAL NOT NULL, ctime REAL NOT NULL);
   CREATE VIRTUAL TABLE text USING fts5(title, summary, body, tokenize = 'unicode61 remove_diacritics 2');
 `;
 
 /** One number for the whole list of articles and their stamps: while it holds, no row need be compared. */
-function fingerprint(paths: readonly string[], stamps: Float64Array): string {
+function fingerprint(identity: readonly (string | Uint8Array)[], stamps: Float64Array): string {
   const hash = createHash('sha1');
-  hash.update(paths.join('\0'));
+  for (const part of identity) hash.update(part);
   hash.update(new Uint8Array(stamps.buffer, stamps.byteOffset, stamps.byteLength));
   return hash.digest('hex');
 }
@@ -79,7 +88,10 @@ function fingerprint(paths: readonly string[], stamps: Float64Array): string {
 /** NFC, so that an accent written as a separate mark folds like a composed one. */
 const nfc = (s: string) => s.normalize('NFC');
 
-type FileRow = [id: number, path: string, size: number, mtime: number, ctime: number];
+/** Typed arrays to and from the blobs they are stored as (copied: a blob's bytes may not be aligned). */
+const bytes = (a: Int32Array | Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+const int32 = (b: Buffer) => new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
+const float64 = (b: Buffer) => new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.length));
 
 class SearchIndex {
   /** The row id of each position, once synced; positions by row id for the hits. */
@@ -120,98 +132,128 @@ class SearchIndex {
     ids.forEach((id, i) => (this.positionOf[id] = i));
   }
 
+  private blob(key: string, bytesPer: number, count?: number): Buffer | undefined {
+    const value = this.meta(key);
+    if (!Buffer.isBuffer(value) || value.length % bytesPer !== 0) return undefined;
+    return count === undefined || value.length === count * bytesPer ? value : undefined;
+  }
+
+  /** What the rows were made from: each position's path, row id and stamp (size -1: not to be trusted). */
+  private state(building: boolean): { paths: string[]; ids: Int32Array; stamps: Float64Array } {
+    if (building) return { paths: [], ids: new Int32Array(0), stamps: new Float64Array(0) };
+    const joined = this.meta('paths');
+    const ids = this.blob('ids', 4);
+    const count = ids ? ids.length / 4 : 0;
+    const stamps = this.blob('stamps', 24, count);
+    // Rows without a record of what they were made from cannot be brought up to date.
+    if (typeof joined !== 'string' || !ids || !stamps) throw new Error('the index does not say what its rows were made from');
+    const paths = count === 0 ? [] : joined.split('\0');
+    if (paths.length !== count) throw new Error('the stored paths and row ids disagree');
+    return { paths, ids: int32(ids), stamps: float64(stamps) };
+  }
+
+  /** Store the state; `paths` left out when they are those stored already. */
+  private saveState(paths: readonly string[] | undefined, ids: Int32Array, stamps: Float64Array): void {
+    if (paths) this.setMeta('paths', paths.join('\0'));
+    this.setMeta('ids', bytes(ids));
+    this.setMeta('stamps', bytes(stamps));
+  }
+
   /**
    * Bring the rows into line with the articles: add new ones, re-read changed ones, drop
    * gone ones. An unchanged archive costs one fingerprint; a changed one, one pass over the
-   * stored stamps and the reading of the files that changed. Each chunk read is its own
-   * transaction, so memory stays flat; the fingerprint is written last, so a run stopped
-   * half way leaves rows that the next one finds stale and reads again.
+   * stored stamps (by position while no file was added or removed) and the reading of the
+   * files that changed. Rows are written thousands to a transaction, so memory stays flat;
+   * each commit also stores which rows are up to date, so a run stopped half way leaves an
+   * index that the next one finishes, and whose word counts are those of its rows.
    */
-  async sync(source: SearchSource): Promise<number> {
-    const { paths, stamps } = source;
-    const print = fingerprint(paths, stamps);
+  async sync(source: SearchSource, building = false): Promise<number> {
+    const { count, stamps } = source;
+    const print = fingerprint(source.identity, stamps);
+    trace('search index: fingerprint');
     if (this.meta('fingerprint') === print) {
-      const blob = this.meta('ids');
-      if (Buffer.isBuffer(blob) && blob.length === paths.length * 4) {
-        this.remember(new Int32Array(blob.buffer.slice(blob.byteOffset, blob.byteOffset + blob.length)));
+      const ids = this.blob('ids', 4, count);
+      if (ids) {
+        this.remember(int32(ids));
         trace('search index: unchanged');
         return 0;
       }
     }
-    const rows = this.db.prepare('SELECT id, path, size, mtime, ctime FROM files').raw().all() as FileRow[];
-    const byPath = new Map<string, FileRow>();
+    const paths = source.paths();
+    const old = this.state(building);
+    // While no file was added, removed or renamed, a path keeps its position.
+    const samePaths = old.paths.length === paths.length && old.paths.every((p, i) => p === paths[i]);
+    const oldAt = samePaths ? undefined : new Map(old.paths.map((p, i) => [p, i]));
     let nextId = 1;
-    for (const r of rows) {
-      byPath.set(r[1], r);
-      nextId = Math.max(nextId, r[0] + 1);
-    }
-    const ids = new Int32Array(paths.length);
+    for (const id of old.ids) nextId = Math.max(nextId, id + 1);
+    const ids = new Int32Array(count);
+    // The stamps stored as the work goes on: none (-1) for a row not yet read.
+    const kept = Float64Array.from(stamps);
     const toRead: number[] = [];
-    const fresh: boolean[] = [];
-    for (let i = 0; i < paths.length; i++) {
-      const row = byPath.get(paths[i]!);
-      if (row) {
-        byPath.delete(paths[i]!);
-        ids[i] = row[0];
-        if (row[2] === stamps[i * 3] && row[3] === stamps[i * 3 + 1] && row[4] === stamps[i * 3 + 2]) continue;
+    for (let i = 0; i < count; i++) {
+      let o: number | undefined = i;
+      if (oldAt) {
+        o = oldAt.get(paths[i]!);
+        if (o !== undefined) oldAt.delete(paths[i]!);
+      }
+      if (o !== undefined) {
+        ids[i] = old.ids[o]!;
+        if (old.stamps[o * 3] === stamps[i * 3] && old.stamps[o * 3 + 1] === stamps[i * 3 + 1] && old.stamps[o * 3 + 2] === stamps[i * 3 + 2]) continue;
       } else ids[i] = nextId++;
       toRead.push(i);
-      fresh.push(!row);
+      kept[i * 3] = -1;
     }
-    trace(`search index: ${toRead.length} to read, ${byPath.size} gone`);
-    const deleteFile = this.db.prepare('DELETE FROM files WHERE id = ?');
+    const gone = oldAt ? [...oldAt.values()].map((o) => old.ids[o]!) : [];
+    trace(`search index: ${toRead.length} to read, ${gone.length} gone`);
     const deleteText = this.db.prepare('DELETE FROM text WHERE rowid = ?');
-    this.db.transaction(() => {
-      for (const gone of byPath.values()) {
-        deleteText.run(gone[0]);
-        deleteFile.run(gone[0]);
-      }
-    })();
-    const putFile = this.db.prepare('INSERT OR REPLACE INTO files(id, path, size, mtime, ctime) VALUES (?, ?, ?, ?, ?)');
     const insertText = this.db.prepare('INSERT INTO text(rowid, title, summary, body) VALUES (?, ?, ?, ?)');
     const racy = source.startedAt - RACY_MS;
     let trusted = true;
-    let done = 0;
     const store = (start: number, bodies: string[]) => {
       bodies.forEach((body, k) => {
         const i = toRead[start + k]!;
         const id = ids[i]!;
-        if (!fresh[start + k]) deleteText.run(id);
+        // Nothing to delete for a new file (or one a stopped run left unwritten): a no-op.
+        if (!building) deleteText.run(id);
         const { title, summary } = source.head(i);
         insertText.run(id, nfc(title), nfc(summary), body);
-        const [size, mtime, ctime] = [stamps[i * 3]!, stamps[i * 3 + 1]!, stamps[i * 3 + 2]!];
-        // An untrusted stamp is stored as none (-1): the next run reads the file again.
-        const settled = mtime < racy && ctime < racy;
-        if (!settled) trusted = false;
-        putFile.run(id, paths[i]!, settled ? size : -1, mtime, ctime);
+        // A stamp too recent to trust is kept as none: the next run reads the file again.
+        if (stamps[i * 3 + 1]! < racy && stamps[i * 3 + 2]! < racy) kept[i * 3] = stamps[i * 3]!;
+        else trusted = false;
       });
     };
     // Thousands of rows a transaction: FTS5 writes a segment at every commit, and fewer,
-    // larger ones cost a third less to write and merge than one a chunk.
+    // larger ones cost a third less to write and merge than one a chunk. An update of a
+    // few files is one transaction, the state stored once.
+    const save = () => this.saveState(samePaths && !building ? undefined : paths, ids, kept);
     let pending = 0;
+    let done = 0;
     try {
+      this.db.exec('BEGIN');
+      for (const id of gone) deleteText.run(id);
+      this.setMeta('fingerprint', '');
       for await (const chunk of readBodies(source.root, toRead.map((i) => paths[i]!))) {
         if (!this.db.inTransaction) this.db.exec('BEGIN');
         store(chunk.start, chunk.bodies);
         done += chunk.bodies.length;
         pending += chunk.bodies.length;
-        if (pending >= ROWS_A_TRANSACTION) {
+        if (pending >= ROWS_A_TRANSACTION && done < toRead.length) {
+          if (!building) save();
           this.db.exec('COMMIT');
           pending = 0;
         }
         source.onProgress?.(done, toRead.length);
       }
-      if (this.db.inTransaction) this.db.exec('COMMIT');
+      if (!this.db.inTransaction) this.db.exec('BEGIN');
+      save();
+      this.setMeta('fingerprint', trusted ? print : '');
+      this.db.exec('COMMIT');
     } finally {
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
     }
-    this.db.transaction(() => {
-      this.setMeta('fingerprint', trusted ? print : '');
-      this.setMeta('ids', Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength));
-    })();
     this.remember(ids);
     trace('search index: updated');
-    return toRead.length + byPath.size;
+    return toRead.length + gone.length;
   }
 
   search(expression: string): SearchHit[] {
@@ -252,7 +294,7 @@ async function build(file: string, store: SearchStore, source: SearchSource): Pr
     db.pragma('synchronous = OFF');
     const index = new SearchIndex(db);
     index.init(tagOf(store.version), store.realRoot);
-    await index.sync(source);
+    await index.sync(source, true);
     // Put in place whole; the connection stays open on it for this run's search.
     renameSync(part, file);
     return index;
@@ -265,6 +307,7 @@ async function build(file: string, store: SearchStore, source: SearchSource): Pr
 
 async function open(file: string): Promise<SearchIndex> {
   const Database = await sqlite();
+  trace('search index: library loaded');
   const db = new Database(file, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   // A cache: a run stopped half way is safe (the rollback journal), and damage found later
@@ -291,7 +334,7 @@ async function searchTemporary(store: SearchStore, source: SearchSource, express
   const index = new SearchIndex(new Database(''));
   try {
     index.init(tagOf(store.version), store.realRoot);
-    await index.sync(source);
+    await index.sync(source, true);
     return index.search(expression);
   } finally {
     index.close();
