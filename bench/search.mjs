@@ -37,7 +37,6 @@ function once(args, env = {}) {
   return { ms, kb, cpu: (user + sys) * 1000 };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function measure(args, { env, before, n = runs } = {}) {
   const results = [];
   for (let i = 0; i < n; i++) {

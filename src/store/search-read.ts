@@ -4,6 +4,7 @@
 // has taken, so the text waiting in memory stays a few megabytes however large the archive.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { trace } from '../ui/trace.js';
 import { readBody } from './body.js';
 
 export interface BodyChunk {
@@ -53,6 +54,7 @@ export async function* readBodies(root: string, paths: readonly string[]): Async
   let failure: unknown;
   let ended = 0;
   const workers = Array.from({ length: size }, () => new Worker(new URL('./search-worker.js', import.meta.url), { workerData: input }));
+  trace(`search index: reading on ${size} worker thread(s)`);
   for (const worker of workers) {
     worker.on('message', (m: BodyChunk) => {
       queue.push(m);
