@@ -154,3 +154,12 @@ export async function textMatches(archive: Archive, text: string, global: Global
   const ranked = await searchArchive(archive, readSearch(text), global, io);
   return new Map(ranked.map((h, rank) => [archive.path(h.position), rank]));
 }
+
+/**
+ * For stats and regions --search: the positions queryPositions gives (newest first), the
+ * text matched through the search index, as list --search matches it.
+ */
+export async function searchedPositions(archive: Archive, query: Query, global: GlobalOptions, io: Io): Promise<number[]> {
+  const text = await textMatches(archive, query.search!, global, io);
+  return queryPositions(archive, { ...query, search: undefined }).filter((i) => text.has(archive.path(i)));
+}

@@ -110,6 +110,30 @@ describe('psg search on the sample archive', () => {
   });
 });
 
+describe('stats, regions and digest --search ask the same index', () => {
+  it('take the query syntax: words, -word, accents ignored; a malformed query is exit 2', () => {
+    const all = psg(['stats', '--search', 'mining']);
+    expect(all.stdout).toMatch(/^Madre de Dios\t1$/m);
+    const stats = psg(['stats', '--search', 'mining -gold']);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toMatch(/^Cajamarca\t1$/m);
+    expect(stats.stdout).not.toMatch(/Madre de Dios/);
+    const regions = psg(['regions', '--search', 'mining -gold']);
+    expect(regions.stdout).toMatch(/^Cajamarca +1$/m);
+    expect(regions.stdout).toMatch(/^Madre de Dios +0$/m);
+    const digest = psg(['digest', '--search', 'mining -gold', '--format', 'text']);
+    expect(digest.code).toBe(0);
+    expect(digest.stdout).toContain(PUNO);
+    expect(digest.stdout).not.toContain(BLUEPRINT);
+    expect(psg(['digest', '--search', 'cooperacción', '--format', 'text']).stdout).toContain(ESPINAR);
+    for (const command of ['stats', 'regions', 'digest']) {
+      const bad = psg([command, '--search', '"']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/hint: /);
+    }
+  });
+});
+
 /** What a plain reading of every file says matches all `words` (folded), for a brute-force check. */
 function bruteForce(dir: string, words: string[]): string[] {
   const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
