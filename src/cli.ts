@@ -3,9 +3,14 @@
 import { packageVersion } from './data.js';
 
 const argv = process.argv.slice(2);
+const ARCHIVE_READERS = new Set(['list', 'ls', 'stats', 'regions', 'digest', 'validate', 'check', 'search', 'send']);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
   process.stdout.write(`${packageVersion()}\n`);
 } else {
+  // Commands that read a large archive stat its files on worker threads: start them now.
+  if (ARCHIVE_READERS.has(argv[0] ?? '') && !argv.some((a) => a === '--help' || a === '-h' || a === '--no-cache')) {
+    (await import('./store/stat.js')).prestartStatWorkers();
+  }
   const { main } = await import('./cli/main.js');
   (await import('./ui/trace.js')).trace('modules loaded');
   process.exitCode = await main(argv);

@@ -4,6 +4,7 @@
 import { CORE_SCHEMA, load, type LoadOptions, YAMLException } from 'js-yaml';
 import { error, type Problem } from './problem.js';
 import { yamlProblem } from './yaml-errors.js';
+import { fastFields } from './yaml-fast.js';
 
 export interface FrontMatter {
   /** The YAML text between the delimiter lines. */
@@ -97,6 +98,9 @@ function countValues(value: unknown, budget: { left: number }): boolean {
 
 /** Parse front-matter YAML into a map of top-level fields. `yamlLine` places errors in the file. */
 export function parseFrontMatter(yaml: string, yamlLine: number): ParseResult {
+  // Plain fields (nearly every article) are read directly; js-yaml reads everything else.
+  const plain = fastFields(yaml);
+  if (plain) return { ok: true, data: plain };
   let value: unknown;
   try {
     value = load(yaml, LOAD_OPTIONS);

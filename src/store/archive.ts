@@ -11,7 +11,9 @@ import { type IndexData, indexPath, readIndex, type RecordBytes, writeIndex } fr
 import { indexRows, unpackRows } from './index-rows.js';
 import { runTask, startTaskPool, type TaskPool } from './parallel.js';
 import { scanArticles, type Skipped } from './scan.js';
-import { scanPool, statAll } from './stat.js';
+import { dropStatWorkers, scanPool, statAll } from './stat.js';
+import type { DirStamps } from './dir-stamps.js';
+import { dirsUnchanged, readDirStamps, writeDirStamps } from './dir-stamps-file.js';
 import { trace } from '../ui/trace.js';
 
 export interface CacheOptions {
@@ -199,6 +201,10 @@ interface Plan {
   toRead: string[];
   /** What hides articles from the scan (see ScanResult.unreadable). */
   unreachable: Skipped[];
+  /** The folders this run listed, with their stamps, when they are worth keeping. */
+  dirs?: DirStamps;
+  /** Whether the folder stamps kept beside the index need writing again (no index write would). */
+  dirsStale: boolean;
 }
 
 /** About 2,000 articles' worth of index: below that, one thread checks faster than workers start. */
@@ -233,16 +239,32 @@ function compare(files: string[], stamps: Float64Array | undefined, index: Index
   return { rowAt, toRead };
 }
 
+/** The folder stamps kept beside the index, when every folder still has its stamp. */
+function unchangedDirs(root: string, file: string | undefined): { index: string } | undefined {
+  const stored = file === undefined ? undefined : readDirStamps(file);
+  return stored && dirsUnchanged(root, stored) ? stored : undefined;
+}
+
 /** Scan the folder and check each file against the index, on this thread. */
 function plan(root: string, cache: CacheOptions | undefined): Plan {
   const startedAt = Date.now();
   const realRoot = realpathSync(root);
   const file = cache ? indexPath(cache.dir, realRoot) : undefined;
-  const { files, unreadable } = scanArticles(root);
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const same = unchangedDirs(root, file);
   // Without an index there is nothing to compare with: every file is read.
   const index = file && cache ? readIndex(file, realRoot, cache.version) : undefined;
-  const stamps = index ? statAll(root.endsWith('/') ? root : `${root}/`, files) : undefined;
-  return { startedAt, root, realRoot, file, index, files, count: files.length, ...compare(files, stamps, index), unreachable: unreadable };
+  if (index && same?.index === index.indexId) {
+    // No folder changed: the files are the index's, and only their stamps need checking.
+    trace('no folder changed');
+    const files = index.paths;
+    return { startedAt, root, realRoot, file, index, files, count: files.length, ...compare(files, statAll(prefix, files), index), unreachable: [], dirsStale: false };
+  }
+  const { files, unreadable, dirs } = scanArticles(root);
+  const stamps = index ? statAll(prefix, files) : undefined;
+  const p: Plan = { startedAt, root, realRoot, file, index, files, count: files.length, ...compare(files, stamps, index), unreachable: unreadable, dirsStale: dirs !== undefined };
+  if (dirs) p.dirs = dirs;
+  return p;
 }
 
 /**
@@ -259,11 +281,25 @@ async function planParallel(root: string, cache: CacheOptions | undefined, early
   if (indexBytes === 0) early.pool = startTaskPool('index-rows');
   trace('planning');
   const pool = indexBytes > LARGE_INDEX_BYTES ? scanPool() : undefined;
-  if (!pool) return plan(root, cache);
-  const scanning = pool.scanStat(root);
-  trace('shares handed out');
+  if (!pool) {
+    dropStatWorkers();
+    return plan(root, cache);
+  }
+  // While no folder has changed, the files are the index's: they are only stat-ed, not listed.
+  const same = unchangedDirs(root, file);
+  trace(same ? 'no folder changed' : 'folders changed');
+  let scanning = same ? undefined : pool.scanStat(root);
+  if (scanning) trace('shares handed out');
   const index = readIndex(file!, realRoot, cache!.version);
   trace('index read');
+  if (index && same?.index === index.indexId) {
+    const stating = pool.statKnown(root, index.joinedPaths, index.count);
+    pool.help();
+    const stamps = await stating;
+    trace('files stat-ed');
+    return { startedAt, root, realRoot, file, index, files: index.paths, count: index.count, ...compare(index.paths, stamps, index), unreachable: [], dirsStale: false };
+  }
+  scanning ??= pool.scanStat(root);
   // This thread takes its share of the folders too, once the index is read.
   pool.help();
   const found = await scanning;
@@ -273,7 +309,7 @@ async function planParallel(root: string, cache: CacheOptions | undefined, early
   // into a list only when they differ.
   const files = index && found.joined === index.joinedPaths ? index.paths : found.joined === '' ? [] : found.joined.split('\0');
   // Anything that hides articles sends the scan the plain way: nothing is hidden here.
-  return { startedAt, root, realRoot, file, index, files, count: found.count, ...compare(files, found.stamps, index), unreachable: [] };
+  return { startedAt, root, realRoot, file, index, files, count: found.count, ...compare(files, found.stamps, index), unreachable: [], dirs: found.dirs, dirsStale: true };
 }
 
 /** Put the kept rows and the fresh ones in order, and store the index if anything changed. */
@@ -288,6 +324,8 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
       else unreadable.push(index.paths[row]!);
     }
     unreadable.sort();
+    // The folders were listed (something in them changed, not an article): keep their new stamps.
+    if (p.dirs && p.dirsStale && p.file) writeDirStamps(p.file, index.indexId, p.dirs, p.startedAt);
     trace('archive ready');
     return new Archive(p.root, index, Int32Array.from(rows), { index }, ctx, p.file, unreadable, p.count, 0, p.unreachable);
   }
@@ -324,8 +362,11 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
   }
   if (p.file && cache) {
     try {
-      writeIndex(p.file, p.realRoot, cache.version, rows, newest, p.startedAt, undefined, columns);
+      const written = writeIndex(p.file, p.realRoot, cache.version, rows, newest, p.startedAt, undefined, columns);
       trace('index written');
+      // The folder stamps hold only while the index holds every file the folders gave.
+      const dirs = p.dirs ?? (index && !p.dirsStale ? readDirStamps(p.file) : undefined);
+      if (dirs && written.complete) writeDirStamps(p.file, written.id, dirs, p.startedAt);
     } catch {
       // The index only saves time: a read-only or full cache folder must not stop the command.
     }

@@ -11,8 +11,10 @@ const DAY_MS = 86_400_000;
 const MARK = '.last-pruned';
 
 const INDEX = /^index-[0-9a-f]+\.psgidx$/;
+/** Files kept beside an index and named after it (its folder stamps, validate's results). */
+const COMPANION = /^(index-[0-9a-f]+)\.(?:dirs|validate\.json)$/;
 // writeFileAtomic's temp file: ".<name>.<pid>.<hex>.tmp".
-const TEMP = /^\.index-[0-9a-f]+\.psgidx\.\d+\.[0-9a-f]+\.tmp$/;
+const TEMP = /^\.index-[0-9a-f]+\.(?:psgidx|dirs|validate\.json)\.\d+\.[0-9a-f]+\.tmp$/;
 
 export interface CacheFiles {
   files: number;
@@ -40,11 +42,12 @@ function indexRoot(file: string): string | undefined {
   }
 }
 
-function remove(file: string, removed: CacheFiles): void {
+/** Remove a file of psg's; `counted` says whether it counts as an index file (companions add bytes only). */
+function remove(file: string, removed: CacheFiles, counted = true): void {
   try {
     const { size } = statSync(file);
     unlinkSync(file);
-    removed.files++;
+    if (counted) removed.files++;
     removed.bytes += size;
   } catch {
     // Gone already, or not ours to remove: either way nothing to do.
@@ -78,6 +81,11 @@ export function pruneIndexes(dir: string, now = Date.now()): CacheFiles {
     const root = indexRoot(file);
     if ((root !== undefined && !existsSync(root)) || now - safeMtime(file) > PRUNE_AFTER_DAYS * DAY_MS) remove(file, removed);
   }
+  // What was kept beside an index that is gone goes with it.
+  for (const name of entries(dir)) {
+    const companion = COMPANION.exec(name);
+    if (companion && !existsSync(join(dir, `${companion[1]}.psgidx`))) remove(join(dir, name), removed, false);
+  }
   return removed;
 }
 
@@ -106,6 +114,6 @@ export function pruneIndexesDaily(dir: string, now = Date.now()): void {
 /** `psg cache clear`: every index file and leftover temp file of psg in the cache folder. */
 export function clearIndexes(dir: string): CacheFiles {
   const removed = { files: 0, bytes: 0 };
-  for (const name of entries(dir)) if (INDEX.test(name) || TEMP.test(name)) remove(join(dir, name), removed);
+  for (const name of entries(dir)) if (INDEX.test(name) || COMPANION.test(name) || TEMP.test(name)) remove(join(dir, name), removed, INDEX.test(name));
   return removed;
 }

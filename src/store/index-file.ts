@@ -7,7 +7,7 @@
 // Laid out so that checking 100,000 files against it reads a few megabytes and parses a few
 // arrays, every query is answered from its columns, and printing records needs no parsing:
 //   prelude   64 bytes: "psg-index <metaBytes> <binaryBytes> <metaCrc> <binaryCrc>", padded, "\n"
-//   meta      JSON lines: header {format, version, root, count, ids, blocks}, the paths (one
+//   meta      JSON lines: header {format, version, root, id, count, ids, blocks}, the paths (one
 //             string, NUL between them, so a whole scan is compared in one step), kinds, date
 //             keys, titles, slugs (one string), the names the ids stand for
 //   binary    Float64 × 6 a row (see columns.ts), Int32 × n: the rows newest first, Int32 × n
@@ -17,7 +17,7 @@
 //             everything is one pass over the file; read only when asked for, and each block
 //             checked the first time it is read
 // Rows are in the order the folder scan gives, so a run compares paths by position.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -29,7 +29,7 @@ import { Columns, KEY_WIDTH, LISTS, NUMBERS, type RowData } from './columns.js';
 export type { RowData } from './columns.js';
 
 /** Bump when the index layout or the meaning of a record changes. */
-const LAYOUT = 7;
+const LAYOUT = 8;
 const PRELUDE = 64;
 const NEWLINE = Buffer.from('\n');
 /** The records are checked in blocks of this many bytes. */
@@ -39,6 +39,8 @@ interface Header {
   format: 'psg-index';
   version: string;
   root: string;
+  /** Made afresh for each index written: the files kept beside it name the index they go with. */
+  id: string;
   count: number;
   /** How many list ids there are. */
   ids: number;
@@ -88,6 +90,8 @@ export class IndexData extends Columns {
 
   constructor(
     columns: Columns,
+    /** This index's id (see Header). */
+    readonly indexId: string,
     /** Row numbers, newest first. */
     readonly order: Int32Array,
     private readonly fd: number,
@@ -259,7 +263,7 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     check(lines.length === 7);
     const line = (i: number) => meta.toString('utf8', lines[i]![0], lines[i]![1]);
     const header = JSON.parse(line(0)) as Header;
-    if (header.format !== 'psg-index' || header.version !== versionTag(psgVersion) || header.root !== realRoot) {
+    if (header.format !== 'psg-index' || header.version !== versionTag(psgVersion) || header.root !== realRoot || typeof header.id !== 'string') {
       closeSync(fd);
       return undefined;
     }
@@ -296,7 +300,7 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     const titles = lines[4]!;
     const titlesOf = () => JSON.parse(meta.toString('utf8', titles[0], titles[1])) as string[];
     const columns = new Columns(n, paths, kinds, dateKeys, titlesOf, slugs, names, numbers, authors, series, listStarts, listIds);
-    return new IndexData(columns, order, fd, recordsAt, pos, starts, blockCrcs);
+    return new IndexData(columns, header.id, order, fd, recordsAt, pos, starts, blockCrcs);
   } catch {
     closeSync(fd);
     return undefined; // damaged or truncated: rebuild
@@ -308,7 +312,8 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
  * file changed within `racyMs` of `startedAt` are left out: a second write in the same clock
  * tick could leave size and times unchanged, and such a file must be read again next time
  * rather than trusted (git calls this "racily clean"). The cache folder must exist: the
- * caller prepares it, and treats any failure here as "run without an index".
+ * caller prepares it, and treats any failure here as "run without an index". Gives the
+ * new index's id, and whether it holds every row (none left out as racy).
  */
 export function writeIndex(
   file: string,
@@ -320,7 +325,7 @@ export function writeIndex(
   racyMs = 2000,
   /** The columns of all `rows`, when the caller has them: used as they are if every row is kept. */
   built?: Columns,
-): void {
+): { id: string; complete: boolean } {
   const keep = rows.map((r) => r.mtimeMs < startedAt - racyMs && r.ctimeMs < startedAt - racyMs);
   const renumber = new Int32Array(rows.length).fill(-1);
   let kept = 0;
@@ -357,7 +362,8 @@ export function writeIndex(
       feed(NEWLINE);
     }
   }
-  const header: Header = { format: 'psg-index', version: versionTag(psgVersion), root: realRoot, count: columns.count, ids: columns.listIds.length, blocks: blockCrcs.length };
+  const id = randomBytes(8).toString('hex');
+  const header: Header = { format: 'psg-index', version: versionTag(psgVersion), root: realRoot, id, count: columns.count, ids: columns.listIds.length, blocks: blockCrcs.length };
   // The meta lines are written one by one: joined, they would be another copy of them all.
   const meta = [header, columns.joinedPaths, columns.kinds, columns.dateKeys, columns.allTitles(), columns.joinedSlugs, columns.names].map((v) => Buffer.from(`${JSON.stringify(v)}\n`));
   const metaBytes = meta.reduce((n, line) => n + line.length, 0);
@@ -385,4 +391,5 @@ export function writeIndex(
     },
     { overwrite: true },
   );
+  return { id, complete: kept === rows.length };
 }

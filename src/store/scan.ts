@@ -5,6 +5,7 @@
 import { isUtf8 } from 'node:buffer';
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
+import { type DirStamps, newDirStamps, stampDir } from './dir-stamps.js';
 
 export interface Skipped {
   path: string;
@@ -26,6 +27,8 @@ export interface ScanResult {
    * itself) and names that are not UTF-8 (shown with \xNN for their bad bytes).
    */
   unreadable: Skipped[];
+  /** Every folder listed, with its stamp; only when no link was met and nothing was skipped. */
+  dirs?: DirStamps;
 }
 
 export function skipName(name: string): boolean {
@@ -97,11 +100,14 @@ export interface TreeVisitor {
   link(abs: string, rel: string): void;
   /** Called with each folder's real path before it is read; false skips it (already read). */
   folder?(real: string): boolean;
+  /** Called with each folder about to be listed (after `folder` let it through). */
+  entered?(abs: string, rel: string): void;
 }
 
 /** Walk plain folders below `abs` (links are reported, not followed), in scan order. */
 export function walkTree(abs: string, rel: string, real: string, visit: TreeVisitor, skipped: Skipped[]): void {
   if (visit.folder && !visit.folder(real)) return;
+  visit.entered?.(abs, rel);
   const entries = entriesOf(abs, rel, skipped);
   if (!entries) return;
   const at = rel ? `${rel}/` : '';
@@ -124,10 +130,12 @@ export function scanArticles(root: string): ScanResult {
   const seenDirs = new Set<string>();
   const linkedFiles = new Set<string>();
   const links: { abs: string; rel: string }[] = [];
+  const dirs = newDirStamps();
   const visit: TreeVisitor = {
     file: (rel) => files.push(rel),
     link: (abs, rel) => links.push({ abs, rel }),
     folder: (real) => !seenDirs.has(real) && Boolean(seenDirs.add(real)),
+    entered: (abs, rel) => stampDir(dirs, abs, rel),
   };
 
   walkTree(root, '', realRoot, visit, skipped);
@@ -162,5 +170,8 @@ export function scanArticles(root: string): ScanResult {
       }
     }
   }
-  return { files, skipped, unreadable: skipped.filter((s) => s.code !== undefined) };
+  const result: ScanResult = { files, skipped, unreadable: skipped.filter((s) => s.code !== undefined) };
+  // Through links, a folder's stamp says nothing of what the scan takes from elsewhere.
+  if (links.length === 0 && skipped.length === 0) result.dirs = dirs;
+  return result;
 }

@@ -6,6 +6,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { type DirStamps, joinDirStamps, newDirStamps, stampDir } from './dir-stamps.js';
 import { entriesOf, isArticleName, type Skipped, walkTree } from './scan.js';
 
 export function statAll(prefix: string, paths: readonly string[], stat: typeof statSync = statSync): Float64Array {
@@ -32,6 +33,8 @@ export interface UnitResult {
   /** A symbolic link was met: the caller must scan the plain way, which follows links. */
   links: boolean;
   skipped: Skipped[];
+  /** The folders listed, with their stamps. */
+  dirs: DirStamps;
 }
 
 /** List and stat one unit, exactly as scanArticles would list it (no links followed). */
@@ -39,11 +42,13 @@ export function scanUnit(root: string, unit: Unit): UnitResult {
   const files: string[] = [];
   const skipped: Skipped[] = [];
   let links = false;
+  const dirs = newDirStamps();
   if ('folder' in unit) {
-    walkTree(`${root}/${unit.folder}`, unit.folder, `${root}/${unit.folder}`, { file: (rel) => files.push(rel), link: () => (links = true) }, skipped);
+    const visit = { file: (rel: string) => files.push(rel), link: () => (links = true), entered: (abs: string, rel: string) => stampDir(dirs, abs, rel) };
+    walkTree(`${root}/${unit.folder}`, unit.folder, `${root}/${unit.folder}`, visit, skipped);
   } else files.push(...unit.files);
   // Every path here came from a folder listing as a plain file, so lstat gives what stat would.
-  return { joined: files.join('\0'), count: files.length, stamps: statAll(`${root}/`, files, lstatSync), links, skipped };
+  return { joined: files.join('\0'), count: files.length, stamps: statAll(`${root}/`, files, lstatSync), links, skipped, dirs };
 }
 
 /** Take units from the shared counter until none is left. */
@@ -54,16 +59,55 @@ export function drainUnits(root: string, units: readonly Unit[], counter: Int32A
 
 const FILES_A_SHARE = 500;
 
+/** Known files to stat, shared by every thread: paths NUL-joined, results written into `out`. */
+export interface KnownJob {
+  root: string;
+  joined: string;
+  counter: Int32Array;
+  out: Float64Array;
+}
+
+/** How many known files a thread stats at a turn. */
+const KNOWN_CHUNK = 2000;
+
+/**
+ * Take chunks of the known files from the shared counter and stat them into `out`. Each
+ * thread splits the joined paths itself: one string crosses to a worker cheaply, an array
+ * of 100,000 does not.
+ */
+export function statChunks(job: KnownJob): void {
+  let paths: string[] | undefined;
+  const prefix = `${job.root}/`;
+  for (;;) {
+    const c = Atomics.add(job.counter, 0, 1);
+    paths ??= job.joined === '' ? [] : job.joined.split('\0');
+    const start = c * KNOWN_CHUNK;
+    if (start >= paths.length) return;
+    const end = Math.min(paths.length, start + KNOWN_CHUNK);
+    for (let i = start; i < end; i++) {
+      // Every path came from a folder listing (no links in a scan that keeps folder stamps): lstat, as scanUnit does.
+      const st = lstatSync(prefix + paths[i], { throwIfNoEntry: false });
+      if (st) {
+        job.out[i * 3] = st.size;
+        job.out[i * 3 + 1] = st.mtimeMs;
+        job.out[i * 3 + 2] = st.ctimeMs;
+      } else job.out.fill(-1, i * 3, i * 3 + 3);
+    }
+  }
+}
+
 /**
  * The scan cut into shares, in scan order: each top-level folder (or, when there are few,
  * each folder below them), and runs of up to 500 files. Undefined when a link or an
  * unreadable folder or a name that is not UTF-8 needs the plain scan.
  */
-function shares(root: string): Unit[] | undefined {
+function shares(root: string, dirs: DirStamps): Unit[] | undefined {
   const units: Unit[] = [];
   const add = (prefix: string, expand: boolean): boolean => {
     const noted: Skipped[] = [];
-    const entries = entriesOf(prefix ? `${root}/${prefix.slice(0, -1)}` : root, prefix, noted);
+    const abs = prefix ? `${root}/${prefix.slice(0, -1)}` : root;
+    stampDir(dirs, abs, prefix.slice(0, -1));
+    const entries = entriesOf(abs, prefix, noted);
     // Anything to report (a name that is not UTF-8) is the plain scan's to report.
     if (!entries || noted.length) return false;
     let run: string[] = [];
@@ -90,6 +134,7 @@ function shares(root: string): Unit[] | undefined {
   // A few large folders (years, say) share badly between threads: take the level below.
   if (units.filter((u) => 'folder' in u).length < 32) {
     units.length = 0;
+    dirs.rels.length = dirs.stamps.length = 0;
     if (!add('', true)) return undefined;
   }
   return units;
@@ -100,6 +145,8 @@ export interface ScanStat {
   joined: string;
   count: number;
   stamps: Float64Array;
+  /** Every folder listed, with its stamp. */
+  dirs: DirStamps;
 }
 
 /** Worker threads started ahead of time, so that they boot while the process starts up. */
@@ -110,12 +157,17 @@ export interface ScanPool {
    * other work on its own thread meanwhile, then `help`.
    */
   scanStat(root: string): Promise<ScanStat | undefined>;
+  /**
+   * Stat files already known (the index's, when no folder changed): `joined` is their paths,
+   * NUL between them. The work is handed out before this returns, as with scanStat.
+   */
+  statKnown(root: string, joined: string, count: number): Promise<Float64Array>;
   /** Take this thread's share of the work handed out by scanStat (returns when none is left). */
   help(): void;
   close(): void;
 }
 
-export function scanPool(): ScanPool | undefined {
+function startStatWorkers(): Worker[] | undefined {
   // The main thread works too (after reading the index), so one worker fewer than cores.
   const threads = Math.min(availableParallelism(), 4) - 1;
   // Workers run the compiled JavaScript; under ts-jest (src/*.ts) everything stays on one thread.
@@ -123,6 +175,30 @@ export function scanPool(): ScanPool | undefined {
   const workers = Array.from({ length: threads }, () => new Worker(new URL('./stat-worker.js', import.meta.url)));
   // Idle workers must not keep the process alive if the work never comes (an error, say).
   for (const w of workers) w.unref();
+  return workers;
+}
+
+let prestarted: Worker[] | undefined;
+
+/**
+ * Start the stat workers with the process, for a command that reads the archive: a worker
+ * takes a tenth of a second to boot, which it then spends while the main thread loads the
+ * command's modules and configuration, not while the files wait to be stat-ed.
+ */
+export function prestartStatWorkers(): void {
+  prestarted ??= startStatWorkers();
+}
+
+/** Stop workers started ahead that turned out not to be needed (a small archive, no index). */
+export function dropStatWorkers(): void {
+  for (const w of prestarted ?? []) void w.terminate();
+  prestarted = undefined;
+}
+
+export function scanPool(): ScanPool | undefined {
+  const workers = prestarted ?? startStatWorkers();
+  prestarted = undefined;
+  if (!workers) return undefined;
   const close = () => {
     for (const w of workers) void w.terminate();
   };
@@ -130,8 +206,31 @@ export function scanPool(): ScanPool | undefined {
   return {
     close,
     help: () => help(),
+    statKnown(root, joined, count) {
+      const counter = new Int32Array(new SharedArrayBuffer(4));
+      const out = new Float64Array(new SharedArrayBuffer(count * 3 * 8));
+      const job = { root, joined, counter, out };
+      help = () => statChunks(job);
+      const replies = workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            worker.once('message', () => {
+              void worker.terminate();
+              resolve();
+            });
+            worker.once('error', reject);
+            worker.ref();
+            worker.postMessage({ known: job });
+          }),
+      );
+      return Promise.all(replies).then(() => {
+        statChunks(job);
+        return out;
+      });
+    },
     scanStat(root) {
-      const units = shares(root);
+      const dirs = newDirStamps();
+      const units = shares(root, dirs);
       if (!units) {
         close();
         return Promise.resolve(undefined);
@@ -169,7 +268,7 @@ export function scanPool(): ScanPool | undefined {
           .filter((r) => r!.count > 0)
           .map((r) => r!.joined)
           .join('\0');
-        return { joined, count, stamps };
+        return { joined, count, stamps, dirs: joinDirStamps([dirs, ...results.map((r) => r!.dirs)]) };
       });
     },
   };

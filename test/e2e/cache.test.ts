@@ -39,6 +39,8 @@ describe('the cache folder', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(indexes(cache)).toHaveLength(1);
+    // What was kept beside the gone indexes (their folder stamps) went with them.
+    expect(readdirSync(cache).filter((n) => n.endsWith('.dirs'))).toEqual(indexes(cache).map((n) => n.replace(/\.psgidx$/, '.dirs')));
     expect(readdirSync(cache)).toContain('notes.txt');
     // The one left is the live archive's: the next run still uses it (stats agree).
     expect(psg(['stats', '--format', 'json'], { cwd: kept, env: { PSG_CACHE_DIR: cache } }).code).toBe(0);
@@ -68,6 +70,7 @@ describe('the cache folder', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(new RegExp(`^psg: removed 3 index files \\(\\d+\\.\\d MB\\) from ${cache}; the next run reads every article again\\n$`));
     expect(indexes(cache)).toEqual([]);
+    expect(readdirSync(cache).filter((n) => n.startsWith('index-'))).toEqual([]);
     expect(readdirSync(cache)).toContain('notes.txt');
     expect(psg(['cache', 'dir'], { env: { PSG_CACHE_DIR: cache } }).stdout).toBe(`${cache}\n`);
     // psg works on, and builds the index again.

@@ -2,7 +2,7 @@
 // itself, a command's output equals the same command with --no-cache.
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { psg, psgAsync, ROOT, type RunResult } from '../helpers/run.js';
@@ -153,6 +153,58 @@ describe('the index', () => {
   });
 });
 
+describe('the folder stamps kept beside the index', () => {
+  const traced = (dir: string, env: Record<string, string>) => psg(['list'], { cwd: dir, env: { ...env, PSG_TRACE: '1' } }).stderr;
+
+  it('let a run stat the files without listing the folders, and never hide a change', async () => {
+    const dir = sampleCopy();
+    const articles = join(dir, 'articles');
+    mkdirSync(join(articles, '2020'));
+    mkdirSync(join(articles, 'drafts', 'empty'), { recursive: true });
+    await age(articles);
+    const env = { PSG_CACHE_DIR: join(dir, '.cache'), PSG_TODAY: '2026-11-27' };
+    expectSameAsNoCache(dir, env);
+    // Nothing changed: the folders are not listed again.
+    expect(traced(dir, env)).toContain('no folder changed');
+
+    // An edit in place leaves its folder alone: the file's own stamp shows it.
+    const file = join(dir, ARTICLE);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Espinar: continuing', 'Espinar: still'));
+    expect(traced(dir, env)).toContain('no folder changed');
+    expectSameAsNoCache(dir, env);
+    expect(psg(['list'], { cwd: dir, env }).stdout).toContain('Espinar: still problems');
+
+    // A file in a folder that was empty, and one in a folder below another.
+    writeFileSync(join(articles, '2020', '2020-01-02-a.md'), '---\ntitle: In an empty folder\ntype: news\ndate: 2020-01-02\nsummary: New.\n---\n\nNew.\n');
+    expect(traced(dir, env)).not.toContain('no folder changed');
+    expectSameAsNoCache(dir, env);
+    expect(psg(['list'], { cwd: dir, env }).stdout).toContain('In an empty folder');
+    writeFileSync(join(articles, 'drafts', 'empty', 'b.md'), '---\ntitle: Deep draft\ntype: news\ndate: 2020-01-03\nsummary: New.\ndraft: true\n---\n\nNew.\n');
+    expectSameAsNoCache(dir, env);
+    expect(psg(['list', '--drafts'], { cwd: dir, env }).stdout).toContain('Deep draft');
+
+    // Something that is not an article changes a folder: the files are the same.
+    await sleep(2100);
+    expectSameAsNoCache(dir, env);
+    expect(traced(dir, env)).toContain('no folder changed');
+    writeFileSync(join(articles, '2019', 'photo.jpg'), 'jpeg');
+    expectSameAsNoCache(dir, env);
+    await sleep(2100);
+    psg(['list'], { cwd: dir, env });
+    // The folder's new stamp was kept: the next run lists nothing again.
+    expect(traced(dir, env)).toContain('no folder changed');
+
+    // A folder renamed, and one reached through a link.
+    renameSync(join(articles, '2020'), join(articles, '2020-moved'));
+    expectSameAsNoCache(dir, env);
+    expect(psg(['list', '--format', 'paths'], { cwd: dir, env }).stdout).toContain('2020-moved/2020-01-02-a.md');
+    symlinkSync(join(articles, '2020-moved'), join(articles, 'linked'));
+    rmSync(join(articles, '2020-moved', '2020-01-02-a.md'));
+    expectSameAsNoCache(dir, env);
+    expect(psg(['list'], { cwd: dir, env }).stdout).not.toContain('In an empty folder');
+  });
+});
+
 describe('the index over an archive large enough for worker threads', () => {
   it('gives what --no-cache gives, before and after edits', async () => {
     const dir = testdir();
@@ -162,6 +214,8 @@ describe('the index over an archive large enough for worker threads', () => {
     const same = (args: string[]) => expect(plain(psg(args, { cwd: dir, env }))).toEqual(plain(psg([...args, '--no-cache'], { cwd: dir, env })));
     same(['list', '--format', 'json']);
     same(['list', '--format', 'json']);
+    // The worker threads stat the files the index names: no folder is listed again.
+    expect(psg(['stats'], { cwd: dir, env: { ...env, PSG_TRACE: '1' } }).stderr).toContain('no folder changed');
     same(['digest']);
     for (const f of files.slice(0, 5)) writeFileSync(f, readFileSync(f, 'utf8').replace('title: ', 'title: Edited '));
     rmSync(files[10]!);
