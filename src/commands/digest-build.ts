@@ -89,7 +89,15 @@ export async function prepareDigest(
   const limit = digestLimit(options.limit, windowed, config.digest.limit);
   // The store picks the items (and the pages) from its columns; only those are parsed, and
   // selectDigest, given them alone, orders and dates the digest.
-  let candidates = digestPositions(archive, query, limit, pages);
+  let candidates: number[];
+  if (query.search === undefined) candidates = digestPositions(archive, query, limit, pages);
+  else {
+    // --search asks psg search's index, as list --search does; the pages stand whatever it says.
+    const text = await (await import('./search.js')).textMatches(archive, query.search, global, io);
+    const plain = { ...query, search: undefined };
+    const items = digestPositions(archive, plain, undefined, false).filter((i) => text.has(archive.path(i)));
+    candidates = [...(limit === undefined ? items : items.slice(0, limit)), ...digestPositions(archive, plain, 0, pages)];
+  }
   if (exclude) candidates = candidates.filter((i) => archive.type(i) === 'page' || !exclude.has(archive.path(i)));
   const selection = selectDigest(archive.articlesAt(candidates), { ...query, search: undefined }, ctx.gazetteer, { limit, windowed: otherWindow, pages });
   const email = config.email;

@@ -54,9 +54,11 @@ export async function regions(options: RegionsOptions, global: GlobalOptions, io
   const ws = openWorkspace(global, io.env, io.cwd);
   const query = buildQuery(options, ws.ctx, io);
   const archive = await loadArticles(ws, global, io);
+  // --search asks psg search's index, as list --search does.
+  const chosen = query.search === undefined ? queryPositions(archive, query) : await (await import('./search.js')).searchedPositions(archive, query, global, io);
   // Counted from the store's columns: no record is parsed.
   const report = countRegionFacts(
-    queryPositions(archive, query).map((i) => regionFacts(archive, i)),
+    chosen.map((i) => regionFacts(archive, i)),
     ws.ctx.gazetteer,
     options.provinces,
   );

@@ -1,7 +1,7 @@
 // psg search: the articles that match a query, best first, each with the passage that
 // matched; and the matching behind `list --search`. The text comes from the search index
 // (store/search-index.ts), every other filter from the archive, as list reads them.
-import { realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Article } from '../core/article.js';
@@ -14,11 +14,10 @@ import { ExitCode, PsgError } from '../errors.js';
 import type { SearchRenderer, SearchResult } from '../render/search.js';
 import type { Archive } from '../store/archive.js';
 import { readBody } from '../store/body.js';
-import { indexPath } from '../store/index-file.js';
+import { NUMBERS } from '../store/columns.js';
 import { queryPositions } from '../store/select.js';
-import { BadSearch, runSearch } from '../store/search-index.js';
+import { BadSearch, runSearch, type SearchHit } from '../store/search-index.js';
 import { shownPath } from '../store/paths.js';
-import { statAll } from '../store/stat.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
 import { trace } from '../ui/trace.js';
@@ -46,28 +45,42 @@ export function readSearch(text: string): SearchQuery {
 
 /**
  * The archive's positions that match the search text, best first, with their scores. The
- * index in the cache folder is brought up to date first; with --no-cache the same search
- * runs on a temporary index made from every file.
+ * index in the cache folder is brought up to date first, from the stamps the archive's own
+ * load found (no file is stat-ed twice); with --no-cache the same search runs on a
+ * temporary index made from every file.
  */
-export async function searchArchive(archive: Archive, search: SearchQuery, global: GlobalOptions, io: Io): Promise<{ position: number; score: number }[]> {
-  const paths = Array.from({ length: archive.size }, (_, i) => archive.path(i));
-  const prefix = archive.root.endsWith('/') ? archive.root : `${archive.root}/`;
+export async function searchArchive(archive: Archive, search: SearchQuery, global: GlobalOptions, io: Io): Promise<SearchHit[]> {
+  const startedAt = Date.now();
+  const { columns } = archive;
+  const { numbers } = columns;
+  const rows = new Int32Array(archive.size);
+  const stamps = new Float64Array(archive.size * 3);
+  for (let i = 0; i < archive.size; i++) {
+    const row = archive.row(i);
+    rows[i] = row;
+    stamps[i * 3] = numbers[row * NUMBERS]!;
+    stamps[i * 3 + 1] = numbers[row * NUMBERS + 1]!;
+    stamps[i * 3 + 2] = numbers[row * NUMBERS + 2]!;
+  }
+  trace('search: stamps taken');
   const cache = cacheOptions(global, io);
-  const realRoot = realpathSync(archive.root);
   const shown = progress(io, 'indexing');
   let hits;
   try {
     hits = await runSearch(
-      { dir: cache?.dir, version: cache?.version ?? '', realRoot },
+      { dir: cache?.dir, version: cache?.version ?? '', realRoot: realpathSync(archive.root) },
       {
-        paths,
-        stamps: () => statAll(prefix, paths),
-        settled: cache && archive.read === 0 ? settledStamp(cache.dir, realRoot) : undefined,
-        doc: (i) => {
+        root: archive.root,
+        count: archive.size,
+        paths: () => Array.from(rows, (row) => columns.path(row)),
+        identity: [columns.joinedPaths, new Uint8Array(rows.buffer)],
+        stamps,
+        startedAt,
+        head: (i) => {
           // The stored record, read and dropped: archive.article would keep 100,000 parsed articles.
           const record = archive.record(i);
           const { title, summary } = JSON.parse(typeof record === 'string' ? record : Buffer.from(record.buffer, record.byteOffset, record.byteLength).toString('utf8')) as ArticleRecord;
-          return { title, summary, body: readBody(archive.root, paths[i]!) };
+          return { title, summary };
         },
         onProgress: shown.update,
       },
@@ -80,20 +93,8 @@ export async function searchArchive(archive: Archive, search: SearchQuery, globa
     shown.end();
   }
   trace(`search: ${hits.length} hits`);
-  const positionOf = new Map(paths.map((p, i) => [p, i]));
-  const ranked = hits.map((h) => ({ position: positionOf.get(h.path)!, score: h.score })).filter((h) => h.position !== undefined);
   // Equal scores keep the archive's order (newest first), so every run lists them alike.
-  return ranked.sort((a, b) => a.score - b.score || a.position - b.position);
-}
-
-/**
- * psg's own index file's stamp, when the archive came whole from it: the index is written
- * anew (a new file put in place) whenever a file changed, so while its stamp holds, so do
- * every file's.
- */
-function settledStamp(dir: string, realRoot: string): string | undefined {
-  const st = statSync(indexPath(dir, realRoot), { throwIfNoEntry: false });
-  return st ? `${st.size}:${st.mtimeMs}:${st.ctimeMs}:${st.ino}` : undefined;
+  return hits.sort((a, b) => a.score - b.score || a.position - b.position);
 }
 
 /** The positions that pass every filter but the text: the store answers them from its columns. */
@@ -152,4 +153,13 @@ function passageOf(archive: Archive, article: Article, terms: Parameters<typeof 
 export async function textMatches(archive: Archive, text: string, global: GlobalOptions, io: Io): Promise<Map<string, number>> {
   const ranked = await searchArchive(archive, readSearch(text), global, io);
   return new Map(ranked.map((h, rank) => [archive.path(h.position), rank]));
+}
+
+/**
+ * For stats and regions --search: the positions queryPositions gives (newest first), the
+ * text matched through the search index, as list --search matches it.
+ */
+export async function searchedPositions(archive: Archive, query: Query, global: GlobalOptions, io: Io): Promise<number[]> {
+  const text = await textMatches(archive, query.search!, global, io);
+  return queryPositions(archive, { ...query, search: undefined }).filter((i) => text.has(archive.path(i)));
 }

@@ -67,7 +67,8 @@ export async function stats(options: StatsOptions, global: GlobalOptions, io: Io
   const query = buildQuery(options, ws.ctx, io);
   const archive = await loadArticles(ws, global, io);
   // Counted from the store's columns: no record is parsed.
-  const chosen = queryPositions(archive, query);
+  // --search asks psg search's index, as list --search does.
+  const chosen = query.search === undefined ? queryPositions(archive, query) : await (await import('./search.js')).searchedPositions(archive, query, global, io);
   const groups = groupPositions(archive, chosen, options.by, ws.ctx.gazetteer).map((g) => ({ key: g.key, count: g.items.length }));
   const report: StatsReport = { by: options.by, articles: chosen.length, rows: statsRowsOf(groups, options.by) };
   if (options.format === 'json') io.out(statsJson(report));
