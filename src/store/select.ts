@@ -103,7 +103,7 @@ export function sortPositions(archive: Archive, positions: readonly number[], by
 export function groupFacts(archive: Archive, i: number): GroupFacts {
   const cols = archive.columns;
   const row = archive.row(i);
-  return { type: cols.type(row)!, date: cols.date(row), regions: cols.regions(row), tags: cols.nameList(cols.tagIds(row)) };
+  return { type: cols.type(row)!, date: cols.date(row), regions: cols.namesOf(cols.regionIds(row)), tags: cols.namesOf(cols.tagIds(row)) };
 }
 
 /** Positions grouped as groupArticles groups articles. */
@@ -121,7 +121,7 @@ export interface RegionFacts {
 export function regionFacts(archive: Archive, i: number): RegionFacts {
   const cols = archive.columns;
   const row = archive.row(i);
-  return { page: cols.type(row) === 'page', regions: cols.regions(row), provinces: cols.nameList(cols.provinceIds(row)) };
+  return { page: cols.type(row) === 'page', regions: cols.namesOf(cols.regionIds(row)), provinces: cols.namesOf(cols.provinceIds(row)) };
 }
 
 /**

@@ -3,8 +3,8 @@
 // a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
 // gets a leading ' (OWASP's advice against CSV injection).
 import { stringify } from 'csv-stringify/sync';
-import { articleRecord, RECORD_FIELDS } from './record.js';
-import type { ListRenderer, ListRow } from './view.js';
+import { type ArticleRecord, articleRecord, RECORD_FIELDS } from './record.js';
+import type { ListRenderer } from './view.js';
 
 type Cell = string | number | boolean | null;
 
@@ -15,8 +15,7 @@ export function inertCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function flat(row: ListRow): Record<string, Cell> {
-  const record = articleRecord(row);
+function flat(record: ArticleRecord): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const field of RECORD_FIELDS) {
     const value = record[field];
@@ -28,13 +27,20 @@ function flat(row: ListRow): Record<string, Cell> {
   return out;
 }
 
-export const listCsv: ListRenderer = (view) => {
-  const grouped = view.groups !== undefined;
-  const records = view.groups
-    ? view.groups.flatMap((g) => g.rows.map((row) => ({ group: g.key === null ? null : inertCell(g.key), ...flat(row) })))
-    : view.rows.map(flat);
+/** One record of the csv, and its group with --by. */
+export interface CsvItem {
+  group?: string | null;
+  record: ArticleRecord;
+}
+
+/**
+ * Rows of the csv, with the header first when asked: a long list is written a slice at a
+ * time, and the slices joined are the csv of the whole (each row ends in its CRLF).
+ */
+export function csvText(items: readonly CsvItem[], grouped: boolean, header: boolean): string {
+  const records = items.map(({ group, record }) => (grouped ? { group: group == null ? null : inertCell(group), ...flat(record) } : flat(record)));
   return stringify(records, {
-    header: true,
+    header,
     columns: [...(grouped ? ['group'] : []), ...RECORD_FIELDS],
     record_delimiter: 'windows',
     cast: { boolean: (value) => (value ? 'true' : 'false') },
@@ -42,4 +48,9 @@ export const listCsv: ListRenderer = (view) => {
     // feed or carriage return; RFC 4180 wants every field with a line break quoted.
     quoted_match: /[\r\n]/,
   });
-};
+}
+
+export const listCsv: ListRenderer = (view) =>
+  view.groups
+    ? csvText(view.groups.flatMap((g) => g.rows.map((row) => ({ group: g.key, record: articleRecord(row) }))), true, true)
+    : csvText(view.rows.map((row) => ({ record: articleRecord(row) })), false, true);
