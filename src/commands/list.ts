@@ -178,7 +178,7 @@ function printRecords(archive: Archive, chosen: readonly number[], groups: Group
 }
 
 /** Records are parsed for the csv a slice at a time, so memory stays flat however many rows. */
-const CSV_SLICE = 2000;
+const CSV_SLICE = 256;
 
 /** --format csv: each record parsed (its fields become cells), written a slice at a time. */
 async function printCsv(archive: Archive, chosen: readonly number[], groups: Group[] | undefined, io: Io): Promise<void> {

@@ -5,7 +5,7 @@
 // and then handed on in the order asked. Memory stays at the budget whatever the output.
 import type { Archive } from './archive.js';
 
-const BUDGET = 16 << 20;
+const BUDGET = 8 << 20;
 
 /** Newest first or oldest first, each position once: the index streams these in one pass as they are. */
 function oneWay(positions: readonly number[]): boolean {
