@@ -15,6 +15,7 @@ import { shownPath } from '../store/paths.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, requireArticlesDir, type Workspace } from '../workspace.js';
 import { buildQuery, loadArticles } from './shared.js';
+import { trace } from '../ui/trace.js';
 
 export interface DigestBuildOptions extends FilterFlags {
   week?: string;
@@ -86,6 +87,7 @@ export async function prepareDigest(
 
   const pages = Boolean(options.pages) || Boolean(options.type?.includes('page'));
   const archive = await loadArticles(ws, global, io);
+  trace('loaded');
   const limit = digestLimit(options.limit, windowed, config.digest.limit);
   // The store picks the items (and the pages) from its columns; only those are parsed, and
   // selectDigest, given them alone, orders and dates the digest.
@@ -100,6 +102,7 @@ export async function prepareDigest(
   }
   if (exclude) candidates = candidates.filter((i) => archive.type(i) === 'page' || !exclude.has(archive.path(i)));
   const selection = selectDigest(archive.articlesAt(candidates), { ...query, search: undefined }, ctx.gazetteer, { limit, windowed: otherWindow, pages });
+  trace('selected');
   const email = config.email;
   const digest = buildDigest(selection, {
     lang: options.lang ?? config.digest.lang ?? 'en',
@@ -114,5 +117,6 @@ export async function prepareDigest(
       ...(email?.unsubscribe && { unsubscribe: email.unsubscribe }),
     },
   });
+  trace('built');
   return { selection, digest, ...(sent && { sent }) };
 }

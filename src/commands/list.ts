@@ -1,12 +1,15 @@
 // psg list: find articles by date, region, type, tag or text, and show them as a table
 // (fitted to the terminal) or as data for scripts.
-import { join } from 'node:path';
 import { shownPath } from '../store/paths.js';
 import type { FilterFlags } from '../cli/filters.js';
 import type { Query, SortKey } from '../core/query.js';
 import { plural } from '../core/text.js';
 import { ExitCode, PsgError } from '../errors.js';
-import type { ListBy, ListRenderer, ListRow, ListView } from '../render/list/view.js';
+import type { ListBy, ListView, TableRow } from '../render/list/view.js';
+import type { CsvItem } from '../render/list/csv.js';
+import type { ArticleRecord } from '../core/record.js';
+import type { Gazetteer } from '../core/gazetteer.js';
+import { eachRecordInOrder } from '../store/record-order.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
 import { buildQuery, loadArticles } from './shared.js';
@@ -15,6 +18,12 @@ import { groupPositions, queryPositions, sortPositions } from '../store/select.j
 import { PATH_OPENING_BYTES, pathOpening } from '../core/record.js';
 import { chunkedWriter } from '../ui/chunked.js';
 import { trace } from '../ui/trace.js';
+
+/** A group of --by: its key (null for the "none" group) and its positions. */
+interface Group {
+  key: string | null;
+  items: number[];
+}
 
 export type ListFormat = 'table' | 'json' | 'ndjson' | 'csv' | 'paths';
 
@@ -25,16 +34,6 @@ export interface ListOptions extends FilterFlags {
   by?: ListBy;
   format?: ListFormat;
 }
-
-// Each format loads only its own renderer (csv-stringify only for csv).
-const RENDERERS: Record<ListFormat, () => Promise<ListRenderer>> = {
-  table: async () => (await import('../render/list/table.js')).listTable,
-  json: async () => (await import('../render/list/json.js')).listJson,
-  ndjson: async () => (await import('../render/list/ndjson.js')).listNdjson,
-  csv: async () => (await import('../render/list/csv.js')).listCsv,
-  paths: async () => (await import('../render/list/paths.js')).listPaths,
-};
-
 
 export async function list(options: ListOptions, global: GlobalOptions, io: Io): Promise<number> {
   const format = options.format ?? 'table';
@@ -64,58 +63,145 @@ export async function list(options: ListOptions, global: GlobalOptions, io: Io):
   } else chosen = sortPositions(archive, positions, options.sort, options.reverse);
   if (options.limit !== undefined) chosen = chosen.slice(0, options.limit);
   trace('selected');
-  if (chosen.length === 0) {
-    io.err(`${io.paintErr.dim('psg:')} ${emptyNote(archive, query)}\n`);
-  } else if (!options.by && (format === 'json' || format === 'ndjson' || format === 'paths')) {
-    printRecords(archive, chosen, format, io);
-    return ExitCode.ok;
-  }
-
-  const articles = archive.articlesAt(chosen);
-  const rowAt = new Map<number, ListRow>();
-  chosen.forEach((i, k) => rowAt.set(i, { article: articles[k]!, path: shownPath(io.cwd, join(archive.root, articles[k]!.path)), regions: archive.regions(i) }));
-  const view: ListView = { rows: chosen.map((i) => rowAt.get(i)!) };
-  if (options.by) {
-    view.by = options.by;
-    view.groups = groupPositions(archive, chosen, options.by, gazetteer).map((g) => ({ key: g.key || null, rows: g.items.map((i) => rowAt.get(i)!) }));
-    // Oldest first should read oldest first from the top: months too, the undated group still last.
-    if (options.reverse && options.by === 'month') {
-      const undated = view.groups.filter((g) => g.key === null);
-      view.groups = [...view.groups.filter((g) => g.key !== null).reverse(), ...undated];
-    }
-  }
-  const render = options.by && format === 'table' ? (await import('../render/list/grouped.js')).listGrouped : await RENDERERS[format]();
-  io.out(render(view, { width: format === 'table' ? io.columns : undefined }, io.paint));
+  if (chosen.length === 0) io.err(`${io.paintErr.dim('psg:')} ${emptyNote(archive, query)}\n`);
+  const groups = options.by ? listGroups(archive, chosen, options.by, Boolean(options.reverse), gazetteer) : undefined;
+  if (format === 'table') await printTable(archive, chosen, groups, options.by, io);
+  else if (format === 'csv') await printCsv(archive, chosen, groups, io);
+  else printRecords(archive, chosen, groups, format, io);
+  trace('printed');
   return ExitCode.ok;
+}
+
+/** The chosen positions grouped as --by asks. */
+function listGroups(archive: Archive, chosen: readonly number[], by: ListBy, reverse: boolean, gazetteer: Gazetteer): Group[] {
+  let groups: Group[] = groupPositions(archive, chosen, by, gazetteer).map((g) => ({ key: g.key || null, items: g.items }));
+  // Oldest first should read oldest first from the top: months too, the undated group still last.
+  if (reverse && by === 'month') {
+    const undated = groups.filter((g) => g.key === null);
+    groups = [...groups.filter((g) => g.key !== null).reverse(), ...undated];
+  }
+  return groups;
+}
+
+/** The table (grouped with --by), drawn from the columns alone: no record is parsed. */
+async function printTable(archive: Archive, chosen: readonly number[], groups: Group[] | undefined, by: ListBy | undefined, io: Io): Promise<void> {
+  const cols = archive.columns;
+  const rows = chosen.map((i): TableRow => {
+    const r = archive.row(i);
+    const row: TableRow = { type: cols.type(r)!, title: cols.title(r), draft: cols.draft(r), regions: cols.namesOf(cols.regionIds(r)) };
+    const date = cols.date(r);
+    if (date !== undefined) row.date = date;
+    return row;
+  });
+  const view: ListView<TableRow> = { rows };
+  if (by && groups) {
+    const rowAt = new Map(chosen.map((i, k) => [i, rows[k]!]));
+    view.by = by;
+    view.groups = groups.map((g) => ({ key: g.key, rows: g.items.map((i) => rowAt.get(i)!) }));
+  }
+  trace('table rows');
+  const write = by ? (await import('../render/list/grouped.js')).writeGrouped : (await import('../render/list/table.js')).writeTable;
+  const out = chunkedWriter(io);
+  write(view, { width: io.columns }, io.paint, (text) => out.add(text));
+  out.flush();
+}
+
+/** Every path is the folder's path from here, then the path inside it. */
+function pathPrefix(archive: Archive, io: Io): string {
+  const folder = shownPath(io.cwd, archive.root);
+  return folder === '' ? '' : `${folder.replace(/\/+$/, '')}/`;
 }
 
 /**
  * Records for scripts, printed as the index stores them (with the folder's path put in
- * front of each path), without parsing them.
+ * front of each path), without parsing them; with --by, in their groups.
  */
-function printRecords(archive: Archive, chosen: readonly number[], format: 'json' | 'ndjson' | 'paths', io: Io): void {
-  // Every path is the folder's path from here, then the path inside it.
-  const folder = shownPath(io.cwd, archive.root);
-  const prefix = folder === '' ? '' : `${folder.replace(/\/+$/, '')}/`;
+function printRecords(archive: Archive, chosen: readonly number[], groups: Group[] | undefined, format: 'json' | 'ndjson' | 'paths', io: Io): void {
+  const prefix = pathPrefix(archive, io);
   if (format === 'paths') {
     io.out(chosen.map((i) => `${prefix}${archive.path(i)}\n`).join(''));
     return;
   }
-  const opening = Buffer.from(pathOpening(JSON.stringify(prefix).slice(1, -1)));
-  const between = Buffer.from(format === 'json' ? ',\n' : '\n');
+  const sequence = groups ? groups.flatMap((g) => g.items) : chosen;
+  if (sequence.length === 0) {
+    if (format === 'json') io.out('[]\n');
+    return;
+  }
+  const path = JSON.stringify(prefix).slice(1, -1);
+  const opening = Buffer.from(pathOpening(path));
   const out = chunkedWriter(io);
-  if (format === 'json') out.add('[\n');
-  let first = true;
-  archive.eachRecord(chosen, (record) => {
-    if (!first) out.add(between);
-    first = false;
+  // What goes before the k-th record, and after the last.
+  let before: (k: number) => string | Buffer;
+  let end: string;
+  if (!groups) {
+    const between = Buffer.from(format === 'json' ? ',\n' : '\n');
+    before = (k) => (k === 0 ? (format === 'json' ? '[\n' : '') : between);
+    end = format === 'json' ? '\n]\n' : '\n';
+  } else {
+    // The k-th record's group: where each group starts in the sequence.
+    const starts = new Map<number, Group>();
+    let at = 0;
+    for (const g of groups) {
+      starts.set(at, g);
+      at += g.items.length;
+    }
+    let group: Group;
+    const key = (g: Group) => JSON.stringify(g.key);
+    if (format === 'ndjson') {
+      // Each line is the group, then the record's own fields: {"group":…,"path":…}.
+      let line = '';
+      before = (k) => {
+        const next = starts.get(k);
+        if (next) line = `{"group":${key((group = next))},${pathOpening(path).slice(1)}`;
+        return k === 0 ? line : `\n${line}`;
+      };
+      end = '\n';
+    } else {
+      // One line a group: {"group":…,"count":…,"articles":[record,record]}.
+      before = (k) => {
+        const next = starts.get(k);
+        if (!next) return ',';
+        group = next;
+        return `${k === 0 ? '[\n' : ']},\n'}{"group":${key(group)},"count":${group.items.length},"articles":[`;
+      };
+      end = ']}\n]\n';
+    }
+  }
+  eachRecordInOrder(archive, sequence, (record, k) => {
+    out.add(before(k));
     // The record with the folder's path put in front of its own.
-    out.add(opening);
+    if (!groups || format === 'json') out.add(opening);
     out.add(record.subarray(PATH_OPENING_BYTES));
   });
-  out.add(format === 'json' ? '\n]\n' : '\n');
+  out.add(end);
   out.flush();
-  trace('printed');
+}
+
+/** Records are parsed for the csv a slice at a time, so memory stays flat however many rows. */
+const CSV_SLICE = 256;
+
+/** --format csv: each record parsed (its fields become cells), written a slice at a time. */
+async function printCsv(archive: Archive, chosen: readonly number[], groups: Group[] | undefined, io: Io): Promise<void> {
+  const { csvText } = await import('../render/list/csv.js');
+  const prefix = pathPrefix(archive, io);
+  const sequence = groups ? groups.flatMap((g) => g.items) : chosen;
+  const groupAt: (string | null)[] = groups ? groups.flatMap((g) => g.items.map(() => g.key)) : [];
+  const out = chunkedWriter(io);
+  let slice: CsvItem[] = [];
+  let header = true;
+  const flush = () => {
+    out.add(csvText(slice, groups !== undefined, header));
+    header = false;
+    slice = [];
+  };
+  eachRecordInOrder(archive, sequence, (bytes, k) => {
+    const record = JSON.parse(bytes.toString('utf8')) as ArticleRecord;
+    record.path = prefix + record.path;
+    slice.push(groups ? { group: groupAt[k]!, record } : { record });
+    if (slice.length === CSV_SLICE) flush();
+  });
+  if (slice.length > 0 || header) flush();
+  out.flush();
 }
 
 /** Why the list is empty, and what would show more: drafts and future items are left out by default. */

@@ -5,12 +5,13 @@ import type { Article } from '../core/article.js';
 import { addMonths } from '../core/dates.js';
 import type { Gazetteer } from '../core/gazetteer.js';
 import { type GroupKey, groupArticles, PAGES_GROUP } from '../core/query.js';
-import { groupPositions, queryPositions } from '../store/select.js';
+import { groupCounts, queryPositions } from '../store/select.js';
 import { ExitCode } from '../errors.js';
 import { statsChart, statsJson, statsPlain, type StatsReport, type StatsRow } from '../render/stats.js';
 import type { Io } from '../ui/io.js';
 import { type GlobalOptions, openWorkspace } from '../workspace.js';
 import { buildQuery, loadArticles } from './shared.js';
+import { trace } from '../ui/trace.js';
 
 export interface StatsOptions extends FilterFlags {
   by: GroupKey;
@@ -66,11 +67,13 @@ export async function stats(options: StatsOptions, global: GlobalOptions, io: Io
   const ws = openWorkspace(global, io.env, io.cwd);
   const query = buildQuery(options, ws.ctx, io);
   const archive = await loadArticles(ws, global, io);
+  trace('loaded');
   // Counted from the store's columns: no record is parsed.
   // --search asks psg search's index, as list --search does.
   const chosen = query.search === undefined ? queryPositions(archive, query) : await (await import('./search.js')).searchedPositions(archive, query, global, io);
-  const groups = groupPositions(archive, chosen, options.by, ws.ctx.gazetteer).map((g) => ({ key: g.key, count: g.items.length }));
+  const groups = groupCounts(archive, chosen, options.by, ws.ctx.gazetteer);
   const report: StatsReport = { by: options.by, articles: chosen.length, rows: statsRowsOf(groups, options.by) };
+  trace('counted');
   if (options.format === 'json') io.out(statsJson(report));
   else if (io.columns !== undefined) io.out(statsChart(report, io.columns, io.paint));
   else io.out(statsPlain(report));

@@ -209,6 +209,12 @@ export function groupBy<T>(items: readonly T[], by: GroupKey, gazetteer: Gazette
     if (keys.length === 0) add('', item);
     for (const key of keys) add(key, item);
   }
+  const order = groupOrder(by, gazetteer);
+  return [...groups.entries()].map(([key, list]) => ({ key, items: list })).sort((a, b) => order(a.key, b.key));
+}
+
+/** The order groupBy puts its groups in, as a comparator of their keys ('' is the "none" group). */
+export function groupOrder(by: GroupKey, gazetteer: Gazetteer): (a: string, b: string) => number {
   const regionOrder = new Map(gazetteer.regionNames().map((name, i) => [name, i]));
   const typeOrder = new Map([['news', 0], ['letter', 1], ['page', 2]]);
   const rank = (key: string): number | string => {
@@ -216,16 +222,14 @@ export function groupBy<T>(items: readonly T[], by: GroupKey, gazetteer: Gazette
     if (by === 'type') return typeOrder.get(key) ?? 9;
     return key;
   };
-  return [...groups.entries()]
-    .map(([key, list]) => ({ key, items: list }))
-    .sort((a, b) => {
-      if (a.key === '' || b.key === '') return a.key === '' ? 1 : -1;
-      const ra = rank(a.key);
-      const rb = rank(b.key);
-      if (typeof ra === 'number' && typeof rb === 'number') return ra - rb;
-      const cmp = String(ra).localeCompare(String(rb));
-      return by === 'month' || by === 'year' ? -cmp : cmp;
-    });
+  return (a, b) => {
+    if (a === '' || b === '') return a === '' ? 1 : -1;
+    const ra = rank(a);
+    const rb = rank(b);
+    if (typeof ra === 'number' && typeof rb === 'number') return ra - rb;
+    const cmp = String(ra).localeCompare(String(rb));
+    return by === 'month' || by === 'year' ? -cmp : cmp;
+  };
 }
 
 /** groupBy over parsed articles. */

@@ -247,4 +247,11 @@ export class Columns {
     if (order !== undefined) data.order = order;
     return data;
   }
+
+  /** The names `ids` stand for, as nameList gives them, by a plain loop: Array.from with a map costs about ten times as much, which 100,000 rows notice. */
+  namesOf(ids: Int32Array): string[] {
+    const out = new Array<string>(ids.length);
+    for (let k = 0; k < ids.length; k++) out[k] = this.names[ids[k]!]!;
+    return out;
+  }
 }

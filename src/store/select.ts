@@ -5,7 +5,7 @@
 // miss).
 import type { ArticleType } from '../core/article.js';
 import type { Gazetteer } from '../core/gazetteer.js';
-import { foldSearch, type GroupFacts, type GroupKey, groupBy, matchesText, type Query, type SortKey, titleCollator } from '../core/query.js';
+import { foldSearch, type GroupKey, groupOrder, matchesText, PAGES_GROUP, type Query, type SortKey, titleCollator } from '../core/query.js';
 import { fold } from '../core/text.js';
 import type { Archive } from './archive.js';
 import { readBody } from './body.js';
@@ -99,29 +99,103 @@ export function sortPositions(archive: Archive, positions: readonly number[], by
   return sorted;
 }
 
-/** What grouping needs of a position, from the columns. */
-export function groupFacts(archive: Archive, i: number): GroupFacts {
+/**
+ * Walk `positions`, calling `visit` with a small number (a slot) for each group key of each
+ * (an article in two regions twice): for regions and tags the names' own ids, so that no
+ * list of names is made. Returns the key of each slot and the slots in the order they were
+ * first met, which is the order groupBy meets its keys in.
+ */
+function walkGroups(archive: Archive, positions: readonly number[], by: GroupKey, visit: (slot: number, i: number) => void): { keyOf: string[]; met: number[] } {
   const cols = archive.columns;
-  const row = archive.row(i);
-  return { type: cols.type(row)!, date: cols.date(row), regions: cols.regions(row), tags: cols.nameList(cols.tagIds(row)) };
+  const keyOf: string[] = by === 'region' || by === 'tag' ? [...cols.names] : [];
+  const slotOf = new Map<string, number>();
+  const slot = (key: string): number => {
+    // A key that is also a name (a tag "page") is one group, as in groupBy.
+    const id = by === 'region' || by === 'tag' ? cols.id(key) : -1;
+    if (id >= 0) return id;
+    let s = slotOf.get(key);
+    if (s === undefined) {
+      slotOf.set(key, (s = keyOf.length));
+      keyOf.push(key);
+    }
+    return s;
+  };
+  const met: number[] = [];
+  let seen = new Uint8Array(keyOf.length + 16);
+  const hit = (s: number, i: number) => {
+    if (s >= seen.length) {
+      const more = new Uint8Array(s * 2 + 16);
+      more.set(seen);
+      seen = more;
+    }
+    if (!seen[s]) {
+      seen[s] = 1;
+      met.push(s);
+    }
+    visit(s, i);
+  };
+  const none = slot('');
+  const pages = by === 'region' ? slot(PAGES_GROUP) : -1;
+  const width = by === 'month' ? 7 : 4;
+  for (const i of positions) {
+    const row = archive.row(i);
+    if (by === 'region' || by === 'tag') {
+      const ids = by === 'region' ? cols.regionIds(row) : cols.tagIds(row);
+      if (ids.length === 0) hit(by === 'region' && cols.type(row) === 'page' ? pages : none, i);
+      for (const id of ids) hit(id, i);
+    } else if (by === 'type') hit(slot(cols.type(row)!), i);
+    else {
+      const date = cols.date(row);
+      hit(date ? slot(date.slice(0, width)) : none, i);
+    }
+  }
+  return { keyOf, met };
 }
 
-/** Positions grouped as groupArticles groups articles. */
+/** Positions grouped as groupArticles groups articles (see groupBy), from the columns' ids. */
 export function groupPositions(archive: Archive, positions: readonly number[], by: GroupKey, gazetteer: Gazetteer): { key: string; items: number[] }[] {
-  return groupBy(positions, by, gazetteer, (i) => groupFacts(archive, i));
+  const lists: number[][] = [];
+  const { keyOf, met } = walkGroups(archive, positions, by, (s, i) => (lists[s] ??= []).push(i));
+  const order = groupOrder(by, gazetteer);
+  return met.map((s) => ({ key: keyOf[s]!, items: lists[s]! })).sort((a, b) => order(a.key, b.key));
 }
 
-/** What counting regions needs of a position. */
-export interface RegionFacts {
-  page: boolean;
-  regions: readonly string[];
-  provinces: readonly string[];
+/** How many of `positions` each group of groupPositions holds, in its order, without a list of each. */
+export function groupCounts(archive: Archive, positions: readonly number[], by: GroupKey, gazetteer: Gazetteer): { key: string; count: number }[] {
+  const counts: number[] = [];
+  const { keyOf, met } = walkGroups(archive, positions, by, (s) => (counts[s] = (counts[s] ?? 0) + 1));
+  const order = groupOrder(by, gazetteer);
+  return met.map((s) => ({ key: keyOf[s]!, count: counts[s]! })).sort((a, b) => order(a.key, b.key));
 }
 
-export function regionFacts(archive: Archive, i: number): RegionFacts {
+/** What psg regions counts: articles about each region, places in each province (keys 'Region/Province'). */
+export interface RegionTally {
+  articles: number;
+  /** Articles that name no region, standing pages aside. */
+  withoutRegion: number;
+  regions: Map<string, number>;
+  provinces: Map<string, number>;
+}
+
+/** The tally of `positions`, on the columns' ids. */
+export function regionTally(archive: Archive, positions: readonly number[]): RegionTally {
   const cols = archive.columns;
-  const row = archive.row(i);
-  return { page: cols.type(row) === 'page', regions: cols.regions(row), provinces: cols.nameList(cols.provinceIds(row)) };
+  const regionIds = new Int32Array(cols.names.length);
+  const provinceIds = new Int32Array(cols.names.length);
+  let withoutRegion = 0;
+  for (const i of positions) {
+    const row = archive.row(i);
+    const regions = cols.regionIds(row);
+    if (regions.length === 0 && cols.type(row) !== 'page') withoutRegion++;
+    for (const id of regions) regionIds[id]!++;
+    for (const id of cols.provinceIds(row)) provinceIds[id]!++;
+  }
+  const named = (counts: Int32Array) => {
+    const out = new Map<string, number>();
+    counts.forEach((n, id) => n > 0 && out.set(cols.names[id]!, n));
+    return out;
+  };
+  return { articles: positions.length, withoutRegion, regions: named(regionIds), provinces: named(provinceIds) };
 }
 
 /**

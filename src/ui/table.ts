@@ -65,6 +65,8 @@ export function stripAnsi(text: string): string {
 
 /** Columns the text takes on a terminal (escape codes ignored). */
 export function displayWidth(text: string): number {
+  // Most cells are SIMPLE, which holds no escape code: one test, no copy.
+  if (SIMPLE.test(text)) return text.length;
   const plain = stripAnsi(text);
   if (SIMPLE.test(plain)) return plain.length;
   let width = 0;
@@ -95,7 +97,7 @@ export function padToWidth(text: string, width: number): string {
 
 /** One line of a cell: control characters (a newline, an escape) become spaces. */
 export function cleanCell(text: string): string {
-  return text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+  return SIMPLE.test(text) ? text : text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
 }
 
 export interface Column<R> {
@@ -114,17 +116,30 @@ export interface Column<R> {
 
 const GAP = 2;
 
+/** A cell's text as shown (control characters made spaces) and the columns it takes, with one test for most cells. */
+function measure(text: string): [string, number] {
+  if (SIMPLE.test(text)) return [text, text.length];
+  const clean = cleanCell(text);
+  return [clean, displayWidth(clean)];
+}
+
 /**
  * Column widths within `width` terminal columns (none: every column as wide as its widest
  * cell, for pipes). Columns give way in their squeeze order down to their `min`; on a
  * terminal too narrow even for that, down to one column each, so that no row ever wraps.
  */
 export function fitColumns<R>(columns: readonly Column<R>[], rows: readonly R[], width?: number): number[] {
-  const widths = columns.map((c) => {
-    let widest = displayWidth(c.header);
-    for (const row of rows) widest = Math.max(widest, displayWidth(cleanCell(c.text(row))));
-    return widest;
+  const widest = columns.map((c) => {
+    let w = 0;
+    for (const row of rows) w = Math.max(w, measure(c.text(row))[1]);
+    return w;
   });
+  return squeeze(columns, widest, width);
+}
+
+/** The widths from each column's widest cell, squeezed as fitColumns says. */
+function squeeze<R>(columns: readonly Column<R>[], widest: readonly number[], width?: number): number[] {
+  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), widest[i]!));
   if (width === undefined) return widths;
   let excess = widths.reduce((a, b) => a + b, 0) + GAP * (columns.length - 1) - width;
   const order = columns.map((c, i) => ({ i, squeeze: c.squeeze ?? Infinity })).sort((a, b) => a.squeeze - b.squeeze);
@@ -139,33 +154,107 @@ export function fitColumns<R>(columns: readonly Column<R>[], rows: readonly R[],
   return widths;
 }
 
-function line(cells: { text: string; painted: string }[], widths: readonly number[]): string {
-  const parts = cells.map((cell, i) => (i === cells.length - 1 ? cell.painted : cell.painted + ' '.repeat(Math.max(0, widths[i]! - displayWidth(cell.text)))));
-  return parts.join(' '.repeat(GAP)).trimEnd();
+const SEPARATOR = ' '.repeat(GAP);
+
+/** Plain text cut to the width, and the columns the result takes. */
+function fitCell(text: string, used: number, width: number): [string, number] {
+  if (used <= width) return [text, used];
+  const cut = cutToWidth(text, width);
+  return [cut, displayWidth(cut)];
+}
+
+/** Cells joined by the gap, each but the last padded to its column's width. */
+function line(cells: readonly string[], used: ArrayLike<number>, widths: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) out += SEPARATOR;
+    out += cells[i]!;
+    if (i < cells.length - 1 && widths[i]! > used[i]!) out += ' '.repeat(widths[i]! - used[i]!);
+  }
+  return out.trimEnd();
+}
+
+/**
+ * One row from its cells' measured texts: each cut to its width with "…" (the compact form
+ * first, where the column has one and the full text does not fit), painted and padded.
+ */
+function rowLine<R>(columns: readonly Column<R>[], widths: readonly number[], row: R, texts: readonly string[], used: ArrayLike<number>): string {
+  const cells: string[] = [];
+  const shown: number[] = [];
+  columns.forEach((c, i) => {
+    const compact = c.compact && used[i]! > widths[i]! ? measure(c.compact(row)) : undefined;
+    const [text, w] = compact ? fitCell(compact[0], compact[1], widths[i]!) : fitCell(texts[i]!, used[i]!, widths[i]!);
+    cells.push(c.paint ? c.paint(text, row) : text);
+    shown.push(w);
+  });
+  return line(cells, shown, widths);
 }
 
 /** One row, each cell cut to its width with "…" and padded; the last cell is not padded. */
 export function formatRow<R>(columns: readonly Column<R>[], widths: readonly number[], row: R): string {
-  return line(
-    columns.map((c, i) => {
-      const full = cleanCell(c.text(row));
-      const shown = c.compact && displayWidth(full) > widths[i]! ? cleanCell(c.compact(row)) : full;
-      const text = cutToWidth(shown, widths[i]!);
-      return { text, painted: c.paint ? c.paint(text, row) : text };
-    }),
+  const measured = columns.map((c) => measure(c.text(row)));
+  return rowLine(
+    columns,
     widths,
+    row,
+    measured.map((m) => m[0]),
+    measured.map((m) => m[1]),
   );
 }
 
 /** The header row, painted as a whole cell by cell. */
 export function formatHeader<R>(columns: readonly Column<R>[], widths: readonly number[], paint: (text: string) => string): string {
-  return line(
-    columns.map((c, i) => {
-      const text = cutToWidth(c.header, widths[i]!);
-      return { text, painted: paint(text) };
-    }),
-    widths,
-  );
+  const cells: string[] = [];
+  const used: number[] = [];
+  columns.forEach((c, i) => {
+    const [text, width] = fitCell(c.header, displayWidth(c.header), widths[i]!);
+    cells.push(paint(text));
+    used.push(width);
+  });
+  return line(cells, used, widths);
+}
+
+/**
+ * A table's rows with every cell measured once, for lists long enough to notice: fitting
+ * and then formatting 100,000 rows would otherwise work out each cell's text twice.
+ */
+export class MeasuredRows<R> {
+  private readonly texts: string[];
+  private readonly used: Int32Array;
+
+  constructor(
+    private readonly columns: readonly Column<R>[],
+    readonly rows: readonly R[],
+  ) {
+    const n = columns.length;
+    // Pushed in order: a list made at its full length up front would be a slow, sparse one.
+    this.texts = [];
+    this.used = new Int32Array(rows.length * n);
+    for (const row of rows) {
+      for (const c of columns) {
+        const [text, w] = measure(c.text(row));
+        this.used[this.texts.length] = w;
+        this.texts.push(text);
+      }
+    }
+  }
+
+  /** As fitColumns. */
+  fit(width?: number): number[] {
+    const n = this.columns.length;
+    const widest = this.columns.map((_, i) => {
+      let w = 0;
+      for (let at = i; at < this.used.length; at += n) w = Math.max(w, this.used[at]!);
+      return w;
+    });
+    return squeeze(this.columns, widest, width);
+  }
+
+  /** As formatRow, for row `k`. */
+  format(widths: readonly number[], k: number): string {
+    const n = this.columns.length;
+    return rowLine(this.columns, widths, this.rows[k]!, this.texts.slice(k * n, k * n + n), this.used.subarray(k * n, k * n + n));
+  }
 }
 
 /**

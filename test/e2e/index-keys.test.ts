@@ -14,7 +14,12 @@ afterAll(cleanup);
 
 const COMMANDS = [
   ['list', '--format', 'json'],
+  ['list'],
   ['list', '--by', 'region'],
+  ['list', '--by', 'region', '--format', 'json'],
+  ['list', '--by', 'tag', '--sort', 'title', '--format', 'csv'],
+  ['stats'],
+  ['regions'],
   ['list', '--region', 'Cajamarca', '--tag', 'mining', '--format', 'csv'],
   ['list', '--author', 'a', '--sort', 'title', '--search', 'the'],
   ['stats', '--by', 'tag', '--format', 'json'],

@@ -1,6 +1,7 @@
 // Articles and list rows built in memory, for the list renderers' unit tests.
 import type { Article } from '../../src/core/article.js';
-import type { ListRow } from '../../src/render/list/view.js';
+import type { ListRow, TableRow } from '../../src/render/list/view.js';
+import { tableRow } from '../../src/render/list/table.js';
 
 export function makeArticle(fields: Partial<Article> & { title: string }): Article {
   return {
@@ -17,13 +18,17 @@ export function makeArticle(fields: Partial<Article> & { title: string }): Artic
   };
 }
 
-export function row(fields: Partial<Article> & { title: string }, regions?: string[]): ListRow {
+/** A row for every renderer: the whole article (json, csv) and what the table shows of it. */
+export type TestRow = ListRow & TableRow;
+
+export function row(fields: Partial<Article> & { title: string }, regions?: string[]): TestRow {
   const article = makeArticle(fields);
-  return { article, path: `articles/${article.path}`, regions: regions ?? article.regions };
+  const listRow: ListRow = { article, path: `articles/${article.path}`, regions: regions ?? article.regions };
+  return { ...listRow, ...tableRow(listRow) };
 }
 
 /** A small mixed list: a letter with two regions, national news, a page, a draft. */
-export function sampleRows(): ListRow[] {
+export function sampleRows(): TestRow[] {
   return [
     row({
       title: 'Letter from Puno: Using the law to protect community rights',

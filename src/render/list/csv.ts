@@ -1,10 +1,9 @@
 // --format csv: RFC 4180 (a header row, CRLF line ends, fields quoted when they hold a comma,
-// a quote or a line break), written by csv-stringify. Lists are joined with "; ". A cell that
+// a quote or a line break). Lists are joined with "; ". A cell that
 // a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
 // gets a leading ' (OWASP's advice against CSV injection).
-import { stringify } from 'csv-stringify/sync';
-import { articleRecord, RECORD_FIELDS } from './record.js';
-import type { ListRenderer, ListRow } from './view.js';
+import { type ArticleRecord, articleRecord, RECORD_FIELDS } from './record.js';
+import type { ListRenderer } from './view.js';
 
 type Cell = string | number | boolean | null;
 
@@ -15,8 +14,7 @@ export function inertCell(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
-function flat(row: ListRow): Record<string, Cell> {
-  const record = articleRecord(row);
+function flat(record: ArticleRecord): Record<string, Cell> {
   const out: Record<string, Cell> = {};
   for (const field of RECORD_FIELDS) {
     const value = record[field];
@@ -28,18 +26,39 @@ function flat(row: ListRow): Record<string, Cell> {
   return out;
 }
 
-export const listCsv: ListRenderer = (view) => {
-  const grouped = view.groups !== undefined;
-  const records = view.groups
-    ? view.groups.flatMap((g) => g.rows.map((row) => ({ group: g.key === null ? null : inertCell(g.key), ...flat(row) })))
-    : view.rows.map(flat);
-  return stringify(records, {
-    header: true,
-    columns: [...(grouped ? ['group'] : []), ...RECORD_FIELDS],
-    record_delimiter: 'windows',
-    cast: { boolean: (value) => (value ? 'true' : 'false') },
-    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a bare line
-    // feed or carriage return; RFC 4180 wants every field with a line break quoted.
-    quoted_match: /[\r\n]/,
-  });
-};
+/** One record of the csv, and its group with --by. */
+export interface CsvItem {
+  group?: string | null;
+  record: ArticleRecord;
+}
+
+const HEADER = RECORD_FIELDS.join(',');
+
+/** A field as RFC 4180 writes it: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+function field(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * Rows of the csv, with the header first when asked: a long list is written a slice at a
+ * time, and the slices joined are the csv of the whole (each row ends in its CRLF). Written
+ * here rather than by csv-stringify, which takes ten times as long over 100,000 rows; the
+ * unit tests hold the two to the same bytes.
+ */
+export function csvText(items: readonly CsvItem[], grouped: boolean, header: boolean): string {
+  let out = header ? `${grouped ? 'group,' : ''}${HEADER}\r\n` : '';
+  for (const { group, record } of items) {
+    const cells = flat(record);
+    let line = grouped ? `${field(group == null ? null : inertCell(group))},` : '';
+    for (let i = 0; i < RECORD_FIELDS.length; i++) line += (i > 0 ? ',' : '') + field(cells[RECORD_FIELDS[i]!]!);
+    out += `${line}\r\n`;
+  }
+  return out;
+}
+
+export const listCsv: ListRenderer = (view) =>
+  view.groups
+    ? csvText(view.groups.flatMap((g) => g.rows.map((row) => ({ group: g.key, record: articleRecord(row) }))), true, true)
+    : csvText(view.rows.map((row) => ({ record: articleRecord(row) })), false, true);

@@ -1,9 +1,9 @@
 // The table with --by: a heading with a count for each group, its rows indented beneath,
 // every group's columns lined up with the others'.
-import { type Column, cutToWidth, displayWidth, fitColumns, formatHeader, formatRow } from '../../ui/table.js';
-import { headerPaint, listColumns } from './table.js';
+import { type Column, cutToWidth, displayWidth, formatHeader, MeasuredRows } from '../../ui/table.js';
+import { headerPaint, tableColumns, tableText, type TableWriter } from './table.js';
 import { PAGES_GROUP } from '../../core/query.js';
-import type { ListBy, ListRenderer, ListRow } from './view.js';
+import type { ListBy, TableRow } from './view.js';
 import { visible } from '../../core/visible.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -29,19 +29,22 @@ export function groupLabel(by: ListBy, key: string | null): string {
 
 const INDENT = '  ';
 
-export const listGrouped: ListRenderer = (view, options, paint) => {
+export const writeGrouped: TableWriter = (view, options, paint, write) => {
   const groups = view.groups ?? [];
-  if (groups.length === 0 || !view.by) return '';
-  const columns: Column<ListRow>[] = listColumns(paint);
-  const all = groups.flatMap((g) => g.rows);
-  const widths = fitColumns(columns, all, options.width === undefined ? undefined : options.width - INDENT.length);
-  const out = [`${INDENT}${formatHeader(columns, widths, headerPaint(paint))}\n`];
+  if (groups.length === 0 || !view.by) return;
+  const columns: Column<TableRow>[] = tableColumns(paint);
+  // Every group's rows in turn, each measured once.
+  const rows = new MeasuredRows(columns, groups.flatMap((g) => g.rows));
+  const widths = rows.fit(options.width === undefined ? undefined : options.width - INDENT.length);
+  write(`${INDENT}${formatHeader(columns, widths, headerPaint(paint))}\n`);
+  let k = 0;
   for (const group of groups) {
     const count = `(${group.rows.length})`;
     let label = visible(groupLabel(view.by, group.key));
     if (options.width !== undefined) label = cutToWidth(label, options.width - displayWidth(count) - 1);
-    out.push(`\n${paint.bold(label)} ${paint.dim(count)}\n`);
-    for (const row of group.rows) out.push(`${INDENT}${formatRow(columns, widths, row)}\n`);
+    write(`\n${paint.bold(label)} ${paint.dim(count)}\n`);
+    for (let end = k + group.rows.length; k < end; k++) write(`${INDENT}${rows.format(widths, k)}\n`);
   }
-  return out.join('');
 };
+
+export const listGrouped = tableText(writeGrouped);

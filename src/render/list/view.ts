@@ -1,6 +1,6 @@
 // What the list renderers get: the chosen articles as rows, and the groups when --by asked.
 import type { ChalkInstance } from 'chalk';
-import type { Article } from '../../core/article.js';
+import type { Article, ArticleType } from '../../core/article.js';
 import type { GroupKey } from '../../core/query.js';
 
 export interface ListRow {
@@ -11,19 +11,33 @@ export interface ListRow {
   regions: string[];
 }
 
-export interface ListGroup {
+/**
+ * What the table shows of an article: no more than the store's columns hold, so that a
+ * table of 100,000 rows needs no record parsed.
+ */
+export interface TableRow {
+  /** 'YYYY-MM-DD'; none for pages. */
+  date?: string;
+  type: ArticleType;
+  title: string;
+  draft: boolean;
+  /** As ListRow's. */
+  regions: string[];
+}
+
+export interface ListGroup<R = ListRow> {
   /** A region, 'YYYY-MM', a type or a tag; null for "none" (national items, pages, no tags). */
   key: string | null;
-  rows: ListRow[];
+  rows: R[];
 }
 
 export type ListBy = Exclude<GroupKey, 'year'>;
 
-export interface ListView {
-  rows: ListRow[];
+export interface ListView<R = ListRow> {
+  rows: R[];
   /** Present with --by. */
   by?: ListBy;
-  groups?: ListGroup[];
+  groups?: ListGroup<R>[];
 }
 
 export interface ListRenderOptions {
@@ -32,3 +46,6 @@ export interface ListRenderOptions {
 }
 
 export type ListRenderer = (view: ListView, options: ListRenderOptions, paint: ChalkInstance) => string;
+
+/** The table and the grouped table: drawn from TableRows. */
+export type TableRenderer = (view: ListView<TableRow>, options: ListRenderOptions, paint: ChalkInstance) => string;

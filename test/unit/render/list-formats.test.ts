@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { Chalk } from 'chalk';
 import { parse } from 'csv-parse/sync';
-import { listCsv } from '../../../src/render/list/csv.js';
+import { stringify } from 'csv-stringify/sync';
+import { csvText, inertCell, listCsv } from '../../../src/render/list/csv.js';
+import { articleRecord } from '../../../src/render/list/record.js';
 import { listJson } from '../../../src/render/list/json.js';
 import { listNdjson } from '../../../src/render/list/ndjson.js';
 import { listPaths } from '../../../src/render/list/paths.js';
@@ -110,6 +112,31 @@ describe('csv', () => {
 
   it('is a header alone for nothing', () => {
     expect(listCsv({ rows: [] }, {}, paint)).toBe(`${RECORD_FIELDS.join(',')}\r\n`);
+  });
+
+  it('writes the same bytes as csv-stringify, and slices joined are the whole', () => {
+    const odd = ['', ' ', 'a,b', '"', 'say "hi"', 'a\rb', 'a\nb', 'a\r\nb', '=1+1', '-2', '@x', '\tx', 'ñandú — “x”', '秘鲁', ',', 'a;b'];
+    const all = [...rows, tricky, ...odd.map((text, i) => row({ title: text, summary: text, slug: `odd-${i}`, author: text, tags: [text], places: [text], sources: [{ title: text, url: text }] }))];
+    const items = all.map((r, i) => ({ group: i % 3 === 0 ? null : (odd[i % odd.length] ?? 'Puno'), record: articleRecord(r) }));
+    // What csv-stringify writes with the options psg used with it.
+    const oracle = (grouped: boolean) => {
+      const flat = items.map(({ group, record }) => {
+        const cells: Record<string, string | number | boolean | null> = {};
+        for (const field of RECORD_FIELDS) {
+          const value = record[field];
+          if (field === 'sources') cells[field] = inertCell(record.sources.map((x) => x.url).join(' '));
+          else if (Array.isArray(value)) cells[field] = inertCell(value.join('; '));
+          else cells[field] = typeof value === 'string' && field !== 'offset' ? inertCell(value) : (value as string | number | boolean | null);
+        }
+        return grouped ? { group: group === null ? null : inertCell(group), ...cells } : cells;
+      });
+      return stringify(flat, { header: true, columns: [...(grouped ? ['group'] : []), ...RECORD_FIELDS], record_delimiter: 'windows', cast: { boolean: (v) => (v ? 'true' : 'false') }, quoted_match: /[\r\n]/ });
+    };
+    for (const grouped of [false, true]) {
+      expect(csvText(items, grouped, true)).toBe(oracle(grouped));
+      const sliced = [csvText(items.slice(0, 5), grouped, true), csvText(items.slice(5, 9), grouped, false), csvText(items.slice(9), grouped, false)].join('');
+      expect(sliced).toBe(oracle(grouped));
+    }
   });
 });
 

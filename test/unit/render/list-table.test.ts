@@ -4,7 +4,7 @@ import { listGrouped } from '../../../src/render/list/grouped.js';
 import { listTable } from '../../../src/render/list/table.js';
 import type { ListView } from '../../../src/render/list/view.js';
 import { cleanCell, type Column, cutToWidth, displayWidth, fitColumns, formatRow, stripAnsi } from '../../../src/ui/table.js';
-import { row, sampleRows } from '../../helpers/list-rows.js';
+import { row, sampleRows, type TestRow } from '../../helpers/list-rows.js';
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 1 });
@@ -71,7 +71,7 @@ describe('fitting columns', () => {
 });
 
 describe('list table', () => {
-  const view: ListView = { rows: sampleRows() };
+  const view: ListView<TestRow> = { rows: sampleRows() };
 
   it('piped: a header and whole rows, plain', () => {
     const out = listTable(view, {}, plain);
@@ -124,7 +124,7 @@ describe('list table', () => {
 
 describe('grouped table', () => {
   const rows = sampleRows();
-  const view: ListView = {
+  const view: ListView<TestRow> = {
     rows,
     by: 'region',
     groups: [
