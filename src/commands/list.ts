@@ -88,7 +88,7 @@ async function printTable(archive: Archive, chosen: readonly number[], groups: G
   const cols = archive.columns;
   const rows = chosen.map((i): TableRow => {
     const r = archive.row(i);
-    const row: TableRow = { type: cols.type(r)!, title: cols.title(r), draft: cols.draft(r), regions: cols.namesOf(cols.regionIds(r)) };
+    const row: TableRow = { type: cols.type(r)!, title: cols.title(r), draft: cols.draft(r), regions: cols.nameList(cols.regionIds(r)) };
     const date = cols.date(r);
     if (date !== undefined) row.date = date;
     return row;

@@ -151,7 +151,10 @@ export class Columns {
   }
 
   nameList(ids: Int32Array): string[] {
-    return Array.from(ids, (id) => this.names[id]!);
+    // A plain loop: Array.from with a map function is several times slower, 100,000 rows a run.
+    const out = new Array<string>(ids.length);
+    for (let i = 0; i < ids.length; i++) out[i] = this.names[ids[i]!]!;
+    return out;
   }
 
   regions(row: number): string[] {
@@ -246,12 +249,5 @@ export class Columns {
     const order = this.pageOrder(row);
     if (order !== undefined) data.order = order;
     return data;
-  }
-
-  /** The names `ids` stand for, as nameList gives them, by a plain loop: Array.from with a map costs about ten times as much, which 100,000 rows notice. */
-  namesOf(ids: Int32Array): string[] {
-    const out = new Array<string>(ids.length);
-    for (let k = 0; k < ids.length; k++) out[k] = this.names[ids[k]!]!;
-    return out;
   }
 }
