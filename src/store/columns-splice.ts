@@ -66,7 +66,10 @@ export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8A
   const joinedSlugs = cut(base.joinedSlugs, starts(base.joinedSlugs, base.count), slugsOfAdd);
   const kinds = runs.map(([a, b]) => base.kinds.slice(a, b)).join('') + add.kinds;
   const dateKeys = runs.map(([a, b]) => base.dateKeys.slice(a * KEY_WIDTH, b * KEY_WIDTH)).join('') + add.dateKeys;
-  const titles = () => {
+  const titles = (): string[] | string => {
+    const joined = base.joinedTitles();
+    const added = add.joinedTitles();
+    if (joined !== undefined && added !== undefined) return cut(joined, starts(joined, base.count), added);
     const all = base.allTitles();
     return [...runs.flatMap(([a, b]) => all.slice(a, b)), ...add.allTitles()];
   };

@@ -38,6 +38,8 @@ export class Columns {
   private pathList: string[] | undefined;
   private slugList: string[] | undefined;
   private titleList: string[] | undefined;
+  private titleText: string | undefined;
+  private titleStarts: Int32Array | undefined;
   private idOf: Map<string, number> | undefined;
 
   constructor(
@@ -48,7 +50,8 @@ export class Columns {
     readonly kinds: string,
     /** KEY_WIDTH characters a row. */
     readonly dateKeys: string,
-    private readonly titlesOf: () => string[],
+    /** The titles: a list, or one string with NUL between them (read a title at a time, never all parsed). */
+    private readonly titlesOf: () => string[] | string,
     /** Slugs in row order, NUL between them. */
     readonly joinedSlugs: string,
     /** Every name an id stands for. */
@@ -90,8 +93,35 @@ export class Columns {
   }
 
   title(row: number): string {
-    this.titleList ??= this.titlesOf();
-    return this.titleList[row] ?? '';
+    if (this.titleList === undefined && this.titleText === undefined) {
+      const t = this.titlesOf();
+      if (typeof t === 'string') this.titleText = t;
+      else this.titleList = t;
+    }
+    if (this.titleList) return this.titleList[row] ?? '';
+    if (!this.titleStarts) {
+      // Where each title starts: one pass over the text, no 100,000 strings made.
+      const text = this.titleText!;
+      const starts = new Int32Array(this.count + 1);
+      let pos = 0;
+      for (let r = 0; r < this.count; r++) {
+        starts[r] = pos;
+        const nul = text.indexOf('\0', pos);
+        pos = nul === -1 ? text.length + 1 : nul + 1;
+      }
+      starts[this.count] = text.length + 1;
+      this.titleStarts = starts;
+    }
+    if (row < 0 || row >= this.count) return '';
+    return this.titleText!.slice(this.titleStarts[row]!, this.titleStarts[row + 1]! - 1);
+  }
+
+  /** The titles as one string, NUL between them; undefined when a title holds a NUL itself. */
+  joinedTitles(): string | undefined {
+    if (this.titleText === undefined && this.titleList === undefined) this.title(0);
+    if (this.titleText !== undefined) return this.titleText;
+    const list = this.titleList!;
+    return list.some((t) => t.includes('\0')) ? undefined : list.join('\0');
   }
 
   slug(row: number): string {
@@ -173,7 +203,9 @@ export class Columns {
 
   /** Every title, parsed at once (for the index to store). */
   allTitles(): string[] {
-    this.titleList ??= this.titlesOf();
+    if (this.titleList) return this.titleList;
+    const t = this.titleText ?? this.titlesOf();
+    this.titleList = typeof t === 'string' ? (this.count === 0 ? [] : t.split('\0')) : t;
     return this.titleList;
   }
 

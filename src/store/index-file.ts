@@ -9,7 +9,9 @@
 //   prelude   64 bytes: "psg-index <metaBytes> <binaryBytes> <metaCrc> <binaryCrc>", padded, "\n"
 //   meta      JSON lines: header {format, version, root, id, count, ids, blocks}, the paths (one
 //             string, NUL between them, so a whole scan is compared in one step), kinds, date
-//             keys, titles, slugs (one string), the names the ids stand for
+//             keys, titles (one string, NUL between them, so that a few are read without
+//             making 100,000; a list when a title holds a NUL), slugs (one string), the
+//             names the ids stand for
 //   binary    Float64 × 6 a row (see columns.ts), Int32 × n: the rows newest first, Int32 × n
 //             authors, Int32 × n series, Int32 × (4n + 1) list starts, Int32 × ids list ids,
 //             Uint32 × blocks: the CRC-32 of each 64 KB block of the records
@@ -105,7 +107,7 @@ export class IndexData extends Columns {
       columns.joinedPaths,
       columns.kinds,
       columns.dateKeys,
-      () => columns.allTitles(),
+      () => columns.joinedTitles() ?? columns.allTitles(),
       columns.joinedSlugs,
       columns.names,
       columns.numbers,
@@ -298,7 +300,8 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     }
     check(recordsAt + pos === size && blocks === Math.ceil(pos / BLOCK));
     const titles = lines[4]!;
-    const titlesOf = () => JSON.parse(meta.toString('utf8', titles[0], titles[1])) as string[];
+    // One string (NUL between the titles) unless a title holds a NUL; a list then.
+    const titlesOf = () => JSON.parse(meta.toString('utf8', titles[0], titles[1])) as string[] | string;
     const columns = new Columns(n, paths, kinds, dateKeys, titlesOf, slugs, names, numbers, authors, series, listStarts, listIds);
     return new IndexData(columns, header.id, order, fd, recordsAt, pos, starts, blockCrcs);
   } catch {
@@ -365,7 +368,7 @@ export function writeIndex(
   const id = randomBytes(8).toString('hex');
   const header: Header = { format: 'psg-index', version: versionTag(psgVersion), root: realRoot, id, count: columns.count, ids: columns.listIds.length, blocks: blockCrcs.length };
   // The meta lines are written one by one: joined, they would be another copy of them all.
-  const meta = [header, columns.joinedPaths, columns.kinds, columns.dateKeys, columns.allTitles(), columns.joinedSlugs, columns.names].map((v) => Buffer.from(`${JSON.stringify(v)}\n`));
+  const meta = [header, columns.joinedPaths, columns.kinds, columns.dateKeys, columns.joinedTitles() ?? columns.allTitles(), columns.joinedSlugs, columns.names].map((v) => Buffer.from(`${JSON.stringify(v)}\n`));
   const metaBytes = meta.reduce((n, line) => n + line.length, 0);
   let metaCrc = 0;
   for (const line of meta) metaCrc = crc32(line, metaCrc);

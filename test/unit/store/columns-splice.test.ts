@@ -92,6 +92,19 @@ describe('spliceColumns', () => {
     expect([...order].map((r) => columns.path(r))).toEqual(sorted.map((r) => all[r]!.path));
   });
 
+  it('keeps a title that holds a NUL (the titles then stay a list)', () => {
+    const base = Array.from({ length: 30 }, (_, i) => row(i));
+    const baseCols = Columns.fromRows(base);
+    const baseOrder = Int32Array.from(base.map((_, i) => i).sort((a, b) => compareSortKeys(base[a]!, base[b]!)));
+    const drop = new Uint8Array(30);
+    drop[4] = 1;
+    const fresh = [{ ...row(4, '-edited'), title: 'A\0B' }];
+    const { columns } = spliceColumns(baseCols, baseOrder, drop, fresh);
+    expect(columns.title(29)).toBe('A\0B');
+    expect(columns.title(4)).toBe(base[5]!.title);
+    expect(columns.joinedTitles()).toBeUndefined();
+  });
+
   it('with nothing dropped or added gives the base back', () => {
     const base = Array.from({ length: 50 }, (_, i) => row(i));
     const baseCols = Columns.fromRows(base);

@@ -55,6 +55,22 @@ describe('the index file', () => {
     expect(stream(some)).toEqual(some.map((i) => rows[i]!.record));
   });
 
+  it('reads titles one at a time, and keeps a title that holds a NUL', () => {
+    const dir = testdir();
+    const file = join(dir, 'index');
+    const rows = Array.from({ length: 50 }, (_, i) => row(i));
+    writeIndex(file, '/root', '1.0.0', rows, rows.map((_, i) => i), Date.now());
+    const index = readIndex(file, '/root', '1.0.0')!;
+    expect([0, 17, 49].map((i) => index.title(i))).toEqual([0, 17, 49].map((i) => rows[i]!.title));
+    expect(index.title(50)).toBe('');
+    expect(index.allTitles()).toEqual(rows.map((r) => r.title));
+    rows[3] = row(3, { title: 'Nul\0inside' });
+    writeIndex(file, '/root', '1.0.0', rows, rows.map((_, i) => i), Date.now());
+    const again = readIndex(file, '/root', '1.0.0')!;
+    expect(again.title(3)).toBe('Nul\0inside');
+    expect(again.title(4)).toBe(rows[4]!.title);
+  });
+
   it('streams a record larger than its reading window', () => {
     const dir = testdir();
     const file = join(dir, 'index');
