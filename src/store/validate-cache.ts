@@ -4,26 +4,27 @@
 // vocabulary, any other change of psg.config.json, or another version of the rules makes
 // the key differ and every file is checked. Results that depend on the day (a date after
 // today) are checked again for the files whose date today has reached since the last run.
-// The rules that look across files run over the archive's columns, not over parsed files.
+// The rules that look across files run over the archive's columns and the stored facts of
+// the letters in a series, and not at all when no file changed. The report comes out file
+// by file, straight from the stored report lines where they still hold (validate-store.ts).
 import { createHash } from 'node:crypto';
-import { closeSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import type { CoreContext } from '../core/context.js';
-import type { Problem } from '../core/problem.js';
-import type { ArchiveFacts } from '../core/rules/index.js';
+import { byPosition, type Problem } from '../core/problem.js';
+import { type ArchiveFacts, checkArchiveView } from '../core/rules/index.js';
 import { archiveFacts } from '../core/series.js';
+import { stylishBody } from '../render/stylish.js';
+import { type Totals, totals } from '../render/report.js';
 import type { Skipped } from './scan.js';
 import { trace } from '../ui/trace.js';
 import { type Archive, type CacheOptions, loadArchive } from './archive.js';
-import { type CheckedFile, checkFiles } from './check-files.js';
+import { type CheckedRow, checkFiles, type Counts } from './check-files.js';
 import type { Columns } from './columns.js';
-import { writeFileAtomic } from './atomic.js';
 import { runTask } from './parallel.js';
-import { openRegular } from './read.js';
-
-/** Bump when the layout of the results file changes. */
-const LAYOUT = 2;
+import { F, FACTS, LAYOUT, FIELDS, FUTURE, PartReader, readStored, type Stored, StoredWriter } from './validate-store.js';
 
 /**
  * What the rules across files need of a row, from its keys alone: the same facts as
@@ -63,6 +64,8 @@ function rulesVersion(): string {
     }
   };
   walk(fileURLToPath(new URL('../core/', import.meta.url)));
+  // The report lines are stored too: the reporter's code is part of the results.
+  hash.update(readFileSync(fileURLToPath(new URL(`../render/stylish.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url))));
   rulesHash = hash.digest('hex');
   return rulesHash;
 }
@@ -74,70 +77,62 @@ export function resultsKey(psgVersion: string, config: unknown, ctx: CoreContext
     .digest('hex');
 }
 
-interface Stored {
-  today: string;
-  /** path → index into stamps/problems. */
-  at: Map<string, number>;
-  stamps: number[];
-  problems: Problem[][];
-  /** 1 where the file was an article the rules across files look at. */
-  /** Each row's facts for the rules across files, as its file's check gave them (0: none). */
-  facts: (ArchiveFacts | 0)[];
-}
-
 function resultsPath(indexFile: string): string {
-  return indexFile.replace(/\.psgidx$/, '.validate.json');
+  return indexFile.replace(/\.psgidx$/, '.validate');
 }
 
-/** The results stored under `key`, or undefined (none, another key, damaged, not a regular file). */
-function readResults(file: string, key: string): Stored | undefined {
-  const opened = openRegular(file);
-  if (!opened.ok) return undefined;
-  const { fd, stat: st } = opened;
-  try {
-    const bytes = Buffer.allocUnsafe(st.size);
-    let got = 0;
-    while (got < st.size) {
-      const n = readSync(fd, bytes, got, st.size - got, got);
-      if (n === 0) return undefined;
-      got += n;
-    }
-    const nl = bytes.indexOf(0x0a);
-    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: string; key: string; today: string; sha: string };
-    if (header.format !== 'psg-validate' || header.key !== key) return undefined;
-    const body = bytes.subarray(nl + 1);
-    if (createHash('sha1').update(body).digest('hex') !== header.sha) return undefined;
-    const [paths, stamps, problems, facts] = JSON.parse(body.toString('utf8')) as [string, number[], Problem[][], (ArchiveFacts | 0)[]];
-    const list = paths === '' ? [] : paths.split('\0');
-    if (stamps.length !== list.length * 3 || problems.length !== list.length || facts.length !== list.length) return undefined;
-    return { today: header.today, at: new Map(list.map((p, i) => [p, i])), stamps, problems, facts };
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
+/** One file's results, as the report takes them; what it gives is valid until the next file. */
+export interface FileResult {
+  /** Relative to the articles folder. */
+  path: string;
+  /** The file's own problems, in file order. */
+  own(): Problem[];
+  /** What the rules across files found in it. */
+  archive(): Problem[];
+  /** Both, in file order. */
+  problems(): Problem[];
+  /** The plain report lines of all its problems (see stylishBody). */
+  body(): Uint8Array | string;
+}
+
+export interface ValidateRun {
+  /** How many files there are. */
+  checked: number;
+  /** How many were checked in this run rather than taken from the stored results. */
+  checkedNow: number;
+  totals: Totals;
+  /** What hides articles from the scan: unreadable folders, names that are not UTF-8. */
+  unreachable: readonly Skipped[];
+  /** The files with problems, in path order (once: the new results are stored on the way). */
+  files(): Generator<FileResult>;
+}
+
+/** Files changed within two seconds of the run are not stored: a second change in the same clock tick could keep size and times. */
+const RACY_MS = 2000;
+/** With fewer files than this to redo, the stored results are left as they are: redoing them next time is cheaper than writing 100,000 again. */
+const REWRITE_AT = 500;
+
+/** Put problems of the rules across files where they point: the `part` or `series` field, else the top. */
+function place(problems: Problem[], places: ArrayLike<number> | undefined): void {
+  for (const p of problems) {
+    const field = p.at?.path[0];
+    delete p.at;
+    if (p.line !== undefined) continue;
+    const at = field === 'part' ? 0 : field === 'series' ? 2 : -1;
+    p.line = at >= 0 && places ? places[at]! : 1;
+    p.column = at >= 0 && places ? places[at + 1]! : 1;
   }
 }
 
-function writeResults(file: string, key: string, today: string, rows: { path: string; stamp: [number, number, number]; problems: Problem[]; facts: ArchiveFacts | undefined }[]): void {
-  const body = Buffer.from(JSON.stringify([rows.map((r) => r.path).join('\0'), rows.flatMap((r) => r.stamp), rows.map((r) => r.problems), rows.map((r) => r.facts ?? 0)]));
-  const header = JSON.stringify({ format: 'psg-validate', key, today, sha: createHash('sha1').update(body).digest('hex') });
-  writeFileAtomic(file, [`${header}\n`, body], { overwrite: true });
-}
-
-export interface ArchiveCheck {
-  /** Every file's own problems (files without problems included), with facts for the readable ones. */
-  files: CheckedFile[];
-  /** Every readable article's facts, for the rules across files. */
-  facts: ArchiveFacts[];
-  /** How many files were checked in this run rather than taken from the stored results. */
-  checkedNow: number;
-  /** What hides articles from the scan: unreadable folders, names that are not UTF-8. */
-  unreachable: readonly Skipped[];
+/** The archive's rows by path: the report's order. */
+function pathOrder(cols: Columns): Int32Array {
+  const paths = cols.paths;
+  return Int32Array.from(paths.keys()).sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
 }
 
 /**
- * Check every file of the archive, taking each unchanged file's problems from the stored
- * results; store them again when anything was checked. Without a cache every file is checked.
+ * Check every file of the archive, taking each unchanged file's results from the stored
+ * ones; the new results are stored while the report is made.
  */
 export async function checkArchiveFiles(
   root: string,
@@ -145,67 +140,191 @@ export async function checkArchiveFiles(
   cache: CacheOptions | undefined,
   config: unknown,
   onProgress?: (done: number, total: number) => void,
-): Promise<ArchiveCheck> {
+): Promise<ValidateRun> {
   const startedAt = Date.now();
   const archive = await loadArchive(root, ctx, cache);
   trace('archive loaded for validate');
   const cols = archive.columns;
+  const n = cols.count;
   const key = cache ? resultsKey(cache.version, config, ctx) : '';
   const file = cache && archive.indexFile ? resultsPath(archive.indexFile) : undefined;
-  let stored = file ? readResults(file, key) : undefined;
+  let stored: Stored | undefined = file ? readStored(file, key) : undefined;
   // A clock set back could make a date "after today" again: check everything.
-  if (stored && stored.today > ctx.today) stored = undefined;
+  if (stored && stored.today > ctx.today) {
+    closeSync(stored.fd);
+    stored = undefined;
+  }
+  trace(`results read: ${stored ? stored.count : 'none'}`);
   const newDay = stored !== undefined && stored.today !== ctx.today;
-  const keptFacts = new Array<ArchiveFacts | undefined>(cols.count);
-  trace(`results read: ${stored ? stored.at.size : 'none'}`);
-  const cached = new Array<Problem[] | undefined>(cols.count);
+  // The same files as last time, in the same order: positions need no look-up.
+  const same = stored !== undefined && stored.count === n && stored.joinedPaths === cols.joinedPaths;
+  const order = same ? stored!.scanRow : pathOrder(cols);
+  /** Each row's stored position, or -1 when it is checked now. */
+  const storedAt = new Int32Array(n).fill(-1);
+  if (stored) {
+    let positionOf: Map<string, number> | undefined;
+    const inverse = new Int32Array(n);
+    if (!same) {
+      const paths = stored.joinedPaths === '' ? [] : stored.joinedPaths.split('\0');
+      positionOf = new Map(Array.from(stored.scanRow, (row, p) => [paths[row]!, p]));
+    } else for (let p = 0; p < n; p++) inverse[stored.scanRow[p]!] = p;
+    const s = stored.numbers;
+    for (let row = 0; row < n; row++) {
+      const p = positionOf ? (positionOf.get(cols.path(row)) ?? -1) : inverse[row]!;
+      if (p < 0 || !cols.sameStamp(row, s[p * FIELDS + F.size]!, s[p * FIELDS + F.mtimeMs]!, s[p * FIELDS + F.ctimeMs]!)) continue;
+      // A day later, a date "after today" may be today: those files are checked again.
+      if (newDay && s[p * FIELDS + F.flags]! & FUTURE) continue;
+      storedAt[row] = p;
+    }
+  }
   const toCheck: string[] = [];
-  for (let row = 0; row < cols.count; row++) {
-    const path = cols.path(row);
-    const at = stored?.at.get(path);
-    const s = stored?.stamps;
-    const stamp = cols.stamp(row);
-    const same = at !== undefined && s![at * 3] === stamp.size && s![at * 3 + 1] === stamp.mtimeMs && s![at * 3 + 2] === stamp.ctimeMs;
-    const kept = same ? stored!.problems[at] : undefined;
-    // A day later, a date "after today" may be today: those files are checked again.
-    if (kept && !(newDay && kept.some((p) => p.rule === 'date-future'))) {
-      cached[row] = kept;
-      keptFacts[row] = stored!.facts[at!] || undefined;
-    } else toCheck.push(path);
-  }
+  for (let row = 0; row < n; row++) if (storedAt[row]! < 0) toCheck.push(cols.path(row));
   trace(`${toCheck.length} files to check`);
-  const fresh = await runTask('check-files', checkFiles, root, toCheck, ctx, { onProgress });
+  const checked = await runTask('check-files', checkFiles, root, toCheck, ctx, { onProgress });
   trace('files checked');
-  const files: CheckedFile[] = [];
-  const facts: ArchiveFacts[] = [];
-  let next = 0;
-  for (let row = 0; row < cols.count; row++) {
-    let checked: CheckedFile;
-    const kept = cached[row];
-    if (kept) {
-      checked = { path: cols.path(row), problems: kept };
-      // As the file's own check gave them: the keys alone cannot tell a part written wrong from none.
-      const own = keptFacts[row];
-      if (own) checked.facts = own;
-    } else checked = fresh[next++]!;
-    files.push(checked);
-    if (checked.facts) facts.push(checked.facts);
-  }
-  if (file && (toCheck.length || !stored)) {
-    // Files changed within two seconds of the run are left out: a second change in the same
-    // clock tick could keep size and times (as for the index).
-    const racy = startedAt - 2000;
-    const rows = [];
-    for (let row = 0; row < cols.count; row++) {
-      const s = cols.stamp(row);
-      if (s.mtimeMs < racy && s.ctimeMs < racy) rows.push({ path: cols.path(row), stamp: [s.size, s.mtimeMs, s.ctimeMs] as [number, number, number], problems: files[row]!.problems, facts: files[row]!.facts });
+  const freshAt = new Int32Array(n).fill(-1);
+  for (let row = 0, next = 0; row < n; row++) if (storedAt[row]! < 0) freshAt[row] = next++;
+
+  // Nothing changed: the rules across files would find what they found last time.
+  const unchanged = same && toCheck.length === 0;
+  const across = (): Map<string, Problem[]> => {
+    const s = stored?.numbers;
+    const series: ArchiveFacts[] = [];
+    for (let p = 0; p < n; p++) {
+      const row = order[p]!;
+      const fresh = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+      if (fresh) {
+        if (fresh.facts?.series !== undefined) series.push(fresh.facts);
+      } else if (stored!.series[storedAt[row]!]) {
+        const at = storedAt[row]!;
+        const f: ArchiveFacts = { path: cols.path(row), slug: cols.slug(row), series: stored!.series[at]!, part: s![at * FIELDS + F.part]! };
+        const day = cols.date(row);
+        if (day !== undefined) f.day = day;
+        series.push(f);
+      }
     }
+    const slugOf = (p: number): string | undefined => {
+      const row = order[p]!;
+      const fresh = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+      if (fresh) return fresh.facts?.slug;
+      return s![storedAt[row]! * FIELDS + F.flags]! & FACTS ? cols.slug(row) : undefined;
+    };
+    const found = checkArchiveView({ count: n, path: (p) => cols.path(order[p]!), slug: slugOf, series }, ctx);
+    trace('rules across files run');
+    return found;
+  };
+  let found = unchanged ? undefined : across();
+
+  // What each position shows: its own problems' counts, its archive problems, and whether the stored lines still hold.
+  const archJson = (problems: Problem[] | undefined) => (problems ? JSON.stringify(problems) : '');
+  let t: Totals;
+  let redo = toCheck.length;
+  if (unchanged) t = stored!.totals;
+  else {
+    t = { errors: 0, warnings: 0, fixable: 0, suggestions: 0 };
+    const s = stored?.numbers;
+    for (let row = 0; row < n; row++) {
+      const fresh = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+      const c: ArrayLike<number> = fresh ? fresh.counts : [s![storedAt[row]! * FIELDS + F.errors]!, s![storedAt[row]! * FIELDS + F.warnings]!, s![storedAt[row]! * FIELDS + F.fixable]!, s![storedAt[row]! * FIELDS + F.suggestions]!];
+      t.errors += c[0]!;
+      t.warnings += c[1]!;
+      t.fixable += c[2]!;
+      t.suggestions += c[3]!;
+      if (!fresh && s![storedAt[row]! * FIELDS + F.archCrc]! !== crc32(archJson(found!.get(cols.path(row))))) redo++;
+    }
+    const a = totals(found!.values());
+    t.errors += a.errors;
+    t.warnings += a.warnings;
+    t.fixable += a.fixable;
+    t.suggestions += a.suggestions;
+  }
+  const rewrite = file !== undefined && (!stored || !same || redo > REWRITE_AT);
+
+  function* files(): Generator<FileResult> {
+    const writer = rewrite ? new StoredWriter(file!, { key, today: ctx.today, count: n, totals: t }, cols.joinedPaths) : undefined;
+    const lines = stored && new PartReader(stored, 0);
+    const owns = stored && new PartReader(stored, 1);
+    const archs = stored && new PartReader(stored, 2);
+    const racy = startedAt - RACY_MS;
+    const numbers = new Float64Array(FIELDS);
+    let done = false;
     try {
-      writeResults(file, key, ctx.today, rows);
-      trace('results written');
-    } catch {
-      // The results only save time: an unwritable cache must not stop validate.
+      for (let p = 0; p < n; p++) {
+        const row = order[p]!;
+        const path = cols.path(row);
+        const fresh: CheckedRow | undefined = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+        const at = storedAt[row]!;
+        const s = stored?.numbers;
+        // A damaged block of the stored results: its files are checked again, here.
+        let mine: CheckedRow | undefined = fresh;
+        const storedOwn = (): Buffer | string => {
+          const bytes = owns!.piece(at);
+          if (bytes) return bytes;
+          mine ??= checkFiles(root, [path], ctx)[0]!;
+          return mine.own;
+        };
+        let arch: Problem[] | undefined;
+        let archText: string | Buffer;
+        const storedArch = unchanged && s![at * FIELDS + F.arch]! ? archs!.piece(at) : undefined;
+        if (unchanged && (storedArch || !s![at * FIELDS + F.arch]!)) archText = storedArch ?? '';
+        else {
+          // Damaged in the stored results, or something changed: the rules across files say.
+          found ??= across();
+          arch = found.get(path);
+          archText = archJson(arch);
+        }
+        let own: Problem[] | undefined;
+        let placed = false;
+        const ownProblems = () => (own ??= JSON.parse(fresh ? fresh.own : storedOwn().toString()) as Problem[]);
+        const archProblems = () => {
+          if (!arch) {
+            const text = archText.toString();
+            arch = text ? (JSON.parse(text) as Problem[]) : [];
+          }
+          if (!placed) place(arch, fresh ? fresh.places : s!.subarray(at * FIELDS + F.partLine, at * FIELDS + F.seriesColumn + 1));
+          placed = true;
+          return arch;
+        };
+        const all = () => (archProblems().length ? [...ownProblems(), ...archProblems()].sort(byPosition) : ownProblems());
+        // The stored lines hold while the file and what the rules across files say of it are the same.
+        let body: Uint8Array | string | undefined;
+        const keptLines = !fresh && (unchanged || s![at * FIELDS + F.archCrc]! === crc32(archText));
+        const lineText = (): Uint8Array | string => {
+          if (body !== undefined) return body;
+          if (keptLines) body = lines!.piece(at);
+          if (body === undefined) body = fresh && !archProblems().length ? fresh.body : stylishBody(all());
+          return body;
+        };
+        const counts: Counts = fresh ? fresh.counts : [s![at * FIELDS + F.errors]!, s![at * FIELDS + F.warnings]!, s![at * FIELDS + F.fixable]!, s![at * FIELDS + F.suggestions]!];
+        const count = counts[0] + counts[1] + (arch ? arch.length : archText.length ? 1 : 0);
+        if (count > 0) yield { path, own: ownProblems, archive: archProblems, problems: all, body: lineText };
+        if (writer && !writer.failed) {
+          if (fresh) {
+            numbers.fill(0);
+            numbers[F.part] = NaN;
+            numbers[F.flags] = (fresh.facts ? FACTS : 0) | (fresh.future ? FUTURE : 0);
+            if (fresh.facts?.part !== undefined) numbers[F.part] = fresh.facts.part;
+            if (fresh.places) numbers.set(fresh.places, F.partLine);
+            numbers.set(fresh.counts, F.errors);
+          } else numbers.set(s!.subarray(at * FIELDS, (at + 1) * FIELDS));
+          const stamp = cols.stamp(row);
+          // Stored with a size no file has, a racy file is checked again next time.
+          numbers[F.size] = stamp.mtimeMs < racy && stamp.ctimeMs < racy ? stamp.size : -1;
+          numbers[F.mtimeMs] = stamp.mtimeMs;
+          numbers[F.ctimeMs] = stamp.ctimeMs;
+          numbers[F.archCrc] = crc32(archText);
+          const series = fresh ? (fresh.facts?.series ?? '') : stored!.series[at]!;
+          writer.add(row, numbers, series, [lineText(), fresh ? fresh.own : storedOwn(), archText]);
+        }
+      }
+      done = true;
+    } finally {
+      if (writer) {
+        if (done && writer.finish()) trace('results written');
+        else writer.abort();
+      }
+      if (stored) closeSync(stored.fd);
     }
   }
-  return { files, facts, checkedNow: toCheck.length, unreachable: archive.unreachable };
+  return { checked: n, checkedNow: toCheck.length, totals: t, unreachable: archive.unreachable, files };
 }
