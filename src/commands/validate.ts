@@ -1,6 +1,6 @@
 // psg validate [FILES...]: check every article, report every problem, optionally fix the safe ones.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { relativeInside } from '../store/paths.js';
 import { fixArticle } from '../core/autofix.js';
 import { checkArticleFile } from '../core/check.js';
@@ -20,6 +20,7 @@ import { cacheOptions } from './shared.js';
 import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
+import { trace } from '../ui/trace.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir, type Workspace } from '../workspace.js';
 import { type ReportFormat, writeReport } from './validate-report.js';
 
@@ -193,7 +194,7 @@ export async function validate(names: string[], options: ValidateOptions, global
 
   const counts = totals([...results.values()].flatMap((r) => [r.problems, r.archive]));
   // Most files are in the articles folder: its path from here is worked out once.
-  const shown = shownFrom(ws, root);
+  const shown = shownFrom(ws, root).abs;
   const reports = function* (): Generator<FileReport> {
     const paths = [...results.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const path of paths) {
@@ -206,16 +207,28 @@ export async function validate(names: string[], options: ValidateOptions, global
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }
 
-/** How a file is shown: from the current folder; most files are in the articles folder, whose path from here is worked out once. */
-function shownFrom(ws: Workspace, root: string | undefined): (abs: string) => string {
-  const rootShown = root === undefined ? undefined : relativeInside(ws.cwd, root);
-  return (file: string) =>
-    rootShown !== undefined && file.startsWith(`${root}/`) && !file.includes('/..') ? `${rootShown}/${file.slice(root!.length + 1)}` : (relativeInside(ws.cwd, file) ?? file);
+/**
+ * How a file is shown: from the current folder (relative inside it, else absolute), given
+ * its absolute path or (rel) its path in the articles folder. Most files are in the articles
+ * folder, and then one prefix does for all of them, worked out once: unless the current
+ * folder is inside the articles folder.
+ */
+function shownFrom(ws: Workspace, root: string | undefined): { abs: (file: string) => string; rel: (path: string) => string } {
+  const slow = (file: string) => relativeInside(ws.cwd, file) ?? file;
+  if (root === undefined) return { abs: slow, rel: slow };
+  root = resolve(root);
+  const back = relative(root, ws.cwd);
+  const cwdInside = back !== '' && back.split(sep)[0] !== '..' && !isAbsolute(back);
+  if (cwdInside) return { abs: slow, rel: (path) => slow(`${root}/${path}`) };
+  const prefix = back === '' ? '' : `${relativeInside(ws.cwd, root) ?? root}/`;
+  // A path of a scan has no .. part; a named one outside the folder may.
+  const abs = (file: string) => (file.startsWith(`${root}/`) && !file.includes('/..') ? `${prefix}${file.slice(root.length + 1)}` : slow(file));
+  return { abs, rel: (path) => `${prefix}${path}` };
 }
 
 /** The report of a whole-folder run, file by file as the run gives them, with the folders that hide articles in their places. */
 function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: FolderTarget[], options: ValidateOptions, io: Io): number {
-  const shown = shownFrom(ws, root);
+  const { abs: shown, rel: shownRel } = shownFrom(ws, root);
   const folderTotals = totals(folders.map((f) => [f.problem]));
   const t = run.totals;
   const counts = { errors: t.errors + folderTotals.errors, warnings: t.warnings + folderTotals.warnings, fixable: t.fixable + folderTotals.fixable, suggestions: t.suggestions + folderTotals.suggestions };
@@ -227,15 +240,16 @@ function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: Fo
       while (next < sortedFolders.length && sortedFolders[next]!.rel < file.path) yield folderReport(sortedFolders[next++]!);
       let problems: Problem[] | undefined;
       yield {
-        path: shown(`${root}/${file.path}`),
+        path: shownRel(file.path),
         get problems() {
           return (problems ??= file.problems());
         },
-        plainBody: file.body,
+        plainBody: () => file.body(),
       };
     }
     while (next < sortedFolders.length) yield folderReport(sortedFolders[next++]!);
   };
   writeReport(options.format, reports, counts, { checked: run.checked, fixed: { problems: 0, files: 0 } }, io);
+  trace('report written');
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }

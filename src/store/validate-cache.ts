@@ -240,64 +240,36 @@ export async function checkArchiveFiles(
   }
   const rewrite = file !== undefined && (!stored || !same || redo > REWRITE_AT);
 
+  const readers = stored && { lines: new PartReader(stored, 0), owns: new PartReader(stored, 1), archs: new PartReader(stored, 2) };
+  const file0 = { root, ctx, stored, readers };
   function* files(): Generator<FileResult> {
     const writer = rewrite ? new StoredWriter(file!, { key, today: ctx.today, count: n, totals: t }, cols.joinedPaths) : undefined;
-    const lines = stored && new PartReader(stored, 0);
-    const owns = stored && new PartReader(stored, 1);
-    const archs = stored && new PartReader(stored, 2);
     const racy = startedAt - RACY_MS;
     const numbers = new Float64Array(FIELDS);
+    const s = stored?.numbers;
+    // One cursor for every file: what it gives holds until the next.
+    const cursor = new Cursor(file0);
     let done = false;
     try {
       for (let p = 0; p < n; p++) {
         const row = order[p]!;
-        const path = cols.path(row);
-        const fresh: CheckedRow | undefined = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
         const at = storedAt[row]!;
-        const s = stored?.numbers;
-        // A damaged block of the stored results: its files are checked again, here.
-        let mine: CheckedRow | undefined = fresh;
-        const storedOwn = (): Buffer | string => {
-          const bytes = owns!.piece(at);
-          if (bytes) return bytes;
-          mine ??= checkFiles(root, [path], ctx)[0]!;
-          return mine.own;
-        };
+        const fresh: CheckedRow | undefined = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+        const storedArch = unchanged && s![at * FIELDS + F.arch]! ? readers!.archs.piece(at) : undefined;
         let arch: Problem[] | undefined;
         let archText: string | Buffer;
-        const storedArch = unchanged && s![at * FIELDS + F.arch]! ? archs!.piece(at) : undefined;
         if (unchanged && (storedArch || !s![at * FIELDS + F.arch]!)) archText = storedArch ?? '';
         else {
           // Damaged in the stored results, or something changed: the rules across files say.
           found ??= across();
-          arch = found.get(path);
+          arch = found.get(cols.path(row));
           archText = archJson(arch);
         }
-        let own: Problem[] | undefined;
-        let placed = false;
-        const ownProblems = () => (own ??= JSON.parse(fresh ? fresh.own : storedOwn().toString()) as Problem[]);
-        const archProblems = () => {
-          if (!arch) {
-            const text = archText.toString();
-            arch = text ? (JSON.parse(text) as Problem[]) : [];
-          }
-          if (!placed) place(arch, fresh ? fresh.places : s!.subarray(at * FIELDS + F.partLine, at * FIELDS + F.seriesColumn + 1));
-          placed = true;
-          return arch;
-        };
-        const all = () => (archProblems().length ? [...ownProblems(), ...archProblems()].sort(byPosition) : ownProblems());
         // The stored lines hold while the file and what the rules across files say of it are the same.
-        let body: Uint8Array | string | undefined;
         const keptLines = !fresh && (unchanged || s![at * FIELDS + F.archCrc]! === crc32(archText));
-        const lineText = (): Uint8Array | string => {
-          if (body !== undefined) return body;
-          if (keptLines) body = lines!.piece(at);
-          if (body === undefined) body = fresh && !archProblems().length ? fresh.body : stylishBody(all());
-          return body;
-        };
-        const counts: Counts = fresh ? fresh.counts : [s![at * FIELDS + F.errors]!, s![at * FIELDS + F.warnings]!, s![at * FIELDS + F.fixable]!, s![at * FIELDS + F.suggestions]!];
-        const count = counts[0] + counts[1] + (arch ? arch.length : archText.length ? 1 : 0);
-        if (count > 0) yield { path, own: ownProblems, archive: archProblems, problems: all, body: lineText };
+        cursor.set(cols.path(row), at, fresh, arch, archText, keptLines);
+        const own = fresh ? fresh.counts[0] + fresh.counts[1] : s![at * FIELDS + F.errors]! + s![at * FIELDS + F.warnings]!;
+        if (own > 0 || archText.length > 0) yield cursor;
         if (writer && !writer.failed) {
           if (fresh) {
             numbers.fill(0);
@@ -314,7 +286,7 @@ export async function checkArchiveFiles(
           numbers[F.ctimeMs] = stamp.ctimeMs;
           numbers[F.archCrc] = crc32(archText);
           const series = fresh ? (fresh.facts?.series ?? '') : stored!.series[at]!;
-          writer.add(row, numbers, series, [lineText(), fresh ? fresh.own : storedOwn(), archText]);
+          writer.add(row, numbers, series, [cursor.body(), cursor.ownText(), archText]);
         }
       }
       done = true;
@@ -327,4 +299,73 @@ export async function checkArchiveFiles(
     }
   }
   return { checked: n, checkedNow: toCheck.length, totals: t, unreachable: archive.unreachable, files };
+}
+
+/** One file's results at a time, made from the stored pieces or from this run's check on demand. */
+class Cursor implements FileResult {
+  path = '';
+  private at = -1;
+  private fresh: CheckedRow | undefined;
+  private arch: Problem[] | undefined;
+  private archText: string | Buffer = '';
+  private keptLines = false;
+  private own_: Problem[] | undefined;
+  private placed = false;
+  private body_: Uint8Array | string | undefined;
+  private ownText_: Buffer | string | undefined;
+
+  constructor(private readonly from: { root: string; ctx: CoreContext; stored: Stored | undefined; readers: { lines: PartReader; owns: PartReader } | undefined }) {}
+
+  set(path: string, at: number, fresh: CheckedRow | undefined, arch: Problem[] | undefined, archText: string | Buffer, keptLines: boolean): void {
+    this.path = path;
+    this.at = at;
+    this.fresh = fresh;
+    this.arch = arch;
+    this.archText = archText;
+    this.keptLines = keptLines;
+    this.own_ = undefined;
+    this.placed = false;
+    this.body_ = undefined;
+    this.ownText_ = undefined;
+  }
+
+  /** The own problems' JSON; a damaged stored block is made good by checking the file again. */
+  ownText(): Buffer | string {
+    if (this.ownText_ !== undefined) return this.ownText_;
+    if (this.fresh) return (this.ownText_ = this.fresh.own);
+    this.ownText_ = this.from.readers!.owns.piece(this.at);
+    if (this.ownText_ === undefined) {
+      this.fresh = checkFiles(this.from.root, [this.path], this.from.ctx)[0]!;
+      this.ownText_ = this.fresh.own;
+    }
+    return this.ownText_;
+  }
+
+  own(): Problem[] {
+    return (this.own_ ??= JSON.parse(this.ownText().toString()) as Problem[]);
+  }
+
+  archive(): Problem[] {
+    if (!this.arch) {
+      const text = this.archText.toString();
+      this.arch = text ? (JSON.parse(text) as Problem[]) : [];
+    }
+    if (!this.placed) {
+      const s = this.from.stored?.numbers;
+      place(this.arch, this.fresh ? this.fresh.places : s!.subarray(this.at * FIELDS + F.partLine, this.at * FIELDS + F.seriesColumn + 1));
+      this.placed = true;
+    }
+    return this.arch;
+  }
+
+  problems(): Problem[] {
+    return this.archive().length ? [...this.own(), ...this.archive()].sort(byPosition) : this.own();
+  }
+
+  body(): Uint8Array | string {
+    if (this.body_ !== undefined) return this.body_;
+    if (this.keptLines) this.body_ = this.from.readers!.lines.piece(this.at);
+    this.body_ ??= this.fresh && !this.archive().length ? this.fresh.body : stylishBody(this.problems());
+    return this.body_;
+  }
 }
