@@ -10,7 +10,11 @@ import type { Problem } from '../core/problem.js';
 import type { ArchiveFacts } from '../core/rules/index.js';
 import { archiveFacts } from '../core/series.js';
 import { stylishBody } from '../render/stylish.js';
-import { readArticle } from './read.js';
+import type { RowData } from './columns.js';
+import { type PackedRows, packRows, rowFromArticle, unpackRows } from './index-rows.js';
+import { type FileStamp, readArticle } from './read.js';
+
+const NO_STAMP: FileStamp = { size: -1, mtimeMs: -1, ctimeMs: -1 };
 
 /** Counts of a file's own problems: errors, warnings, fixable, with a did-you-mean guess. */
 export type Counts = [number, number, number, number];
@@ -47,10 +51,11 @@ function placeOf(yaml: string | undefined, yamlLine: number, field: string): [nu
 }
 
 /** Read each file whole and run every file rule on it. */
-export function checkFiles(root: string, paths: readonly string[], ctx: CoreContext): CheckedRow[] {
+export function checkFiles(root: string, paths: readonly string[], ctx: CoreContext, also?: (rel: string, file: ReturnType<typeof readArticle>) => void): CheckedRow[] {
   const prefix = root.endsWith('/') ? root : `${root}/`;
   return paths.map((rel) => {
     const file = readArticle(prefix + rel, rel, ctx, 'check');
+    also?.(rel, file);
     const problems = checkArticleFile(file, ctx);
     const checked: CheckedRow = {
       path: rel,
@@ -70,4 +75,46 @@ export function checkFiles(root: string, paths: readonly string[], ctx: CoreCont
     }
     return checked;
   });
+}
+
+/** A file's check with its index row: one read of the file serves both (validate's first run). */
+export interface CheckedWithRow {
+  row: RowData;
+  checked: CheckedRow;
+}
+
+/** Read each file once: its check, and its row for the index as indexRows would make it. */
+export function checkRows(root: string, paths: readonly string[], ctx: CoreContext): CheckedWithRow[] {
+  const prefix = root.endsWith('/') ? root : `${root}/`;
+  const rows: RowData[] = [];
+  const checked = checkFiles(root, paths, ctx, (rel, file) => {
+    // Without an article from the whole file (its body is not UTF-8, say), the front matter
+    // alone may still be one, as the index reads it.
+    const article = file.article ?? readArticle(prefix + rel, rel, ctx, 'front-matter').article;
+    rows.push(rowFromArticle(rel, file.stamp ?? NO_STAMP, article, ctx.gazetteer));
+  });
+  return checked.map((c, i) => ({ row: rows[i]!, checked: c }));
+}
+
+/** A chunk of checkRows' results, to hand from a worker: the rows packed as the index's reader packs them. */
+export function packCheckRows(items: readonly CheckedWithRow[]): { packed: { rows: PackedRows; checked: CheckedRow[] }; transfer: ArrayBuffer[] } {
+  const rows = items.map((i) => i.row);
+  // packRows takes the records of a chunk in one buffer, in row order.
+  let size = 0;
+  for (const row of rows) if (typeof row.record === 'string') size += Buffer.byteLength(row.record);
+  const bytes = Buffer.allocUnsafeSlow(size);
+  let at = 0;
+  for (const row of rows) {
+    if (typeof row.record !== 'string') continue;
+    const n = bytes.write(row.record, at);
+    row.record = bytes.subarray(at, at + n);
+    at += n;
+  }
+  const p = packRows(rows);
+  return { packed: { rows: p.packed, checked: items.map((i) => i.checked) }, transfer: p.transfer };
+}
+
+export function unpackCheckRows(p: { rows: PackedRows; checked: CheckedRow[] }): CheckedWithRow[] {
+  const rows = unpackRows(p.rows);
+  return rows.map((row, i) => ({ row, checked: p.checked[i]! }));
 }

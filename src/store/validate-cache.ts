@@ -24,6 +24,7 @@ import { type Archive, type CacheOptions, loadArchive } from './archive.js';
 import { type CheckedRow, checkFiles, type Counts } from './check-files.js';
 import type { Columns } from './columns.js';
 import { runTask } from './parallel.js';
+import { onePass, wantsOnePass } from './validate-load.js';
 import { F, FACTS, LAYOUT, FIELDS, FUTURE, PartReader, readStored, type Stored, StoredWriter } from './validate-store.js';
 
 /**
@@ -142,13 +143,15 @@ export async function checkArchiveFiles(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ValidateRun> {
   const startedAt = Date.now();
-  const archive = await loadArchive(root, ctx, cache);
+  // With no index yet, every file is read for the index and checked in the same pass.
+  const first = wantsOnePass(root, cache) ? await onePass(root, ctx, cache, onProgress) : undefined;
+  const archive = first ?? (await loadArchive(root, ctx, cache));
   trace('archive loaded for validate');
   const cols = archive.columns;
   const n = cols.count;
   const key = cache ? resultsKey(cache.version, config, ctx) : '';
   const file = cache && archive.indexFile ? resultsPath(archive.indexFile) : undefined;
-  let stored: Stored | undefined = file ? readStored(file, key) : undefined;
+  let stored: Stored | undefined = file && !first ? readStored(file, key) : undefined;
   // A clock set back could make a date "after today" again: check everything.
   if (stored && stored.today > ctx.today) {
     closeSync(stored.fd);
@@ -180,7 +183,7 @@ export async function checkArchiveFiles(
   const toCheck: string[] = [];
   for (let row = 0; row < n; row++) if (storedAt[row]! < 0) toCheck.push(cols.path(row));
   trace(`${toCheck.length} files to check`);
-  const checked = await runTask('check-files', checkFiles, root, toCheck, ctx, { onProgress });
+  const checked = first ? first.checked : await runTask('check-files', checkFiles, root, toCheck, ctx, { onProgress });
   trace('files checked');
   const freshAt = new Int32Array(n).fill(-1);
   for (let row = 0, next = 0; row < n; row++) if (storedAt[row]! < 0) freshAt[row] = next++;
@@ -219,6 +222,9 @@ export async function checkArchiveFiles(
   const archJson = (problems: Problem[] | undefined) => (problems ? JSON.stringify(problems) : '');
   let t: Totals;
   let redo = toCheck.length;
+  // Each row's JSON of what the rules across files found in it, and its checksum (0: nothing).
+  const archTexts = new Map<number, string>();
+  const archCrcs = new Float64Array(n);
   if (unchanged) t = stored!.totals;
   else {
     t = { errors: 0, warnings: 0, fixable: 0, suggestions: 0 };
@@ -230,7 +236,12 @@ export async function checkArchiveFiles(
       t.warnings += c[1]!;
       t.fixable += c[2]!;
       t.suggestions += c[3]!;
-      if (!fresh && s![storedAt[row]! * FIELDS + F.archCrc]! !== crc32(archJson(found!.get(cols.path(row))))) redo++;
+      const arch = found!.get(cols.path(row));
+      if (arch) {
+        archTexts.set(row, archJson(arch));
+        archCrcs[row] = crc32(archTexts.get(row)!);
+      }
+      if (!fresh && s![storedAt[row]! * FIELDS + F.archCrc]! !== archCrcs[row]) redo++;
     }
     const a = totals(found!.values());
     t.errors += a.errors;
@@ -258,15 +269,23 @@ export async function checkArchiveFiles(
         const storedArch = unchanged && s![at * FIELDS + F.arch]! ? readers!.archs.piece(at) : undefined;
         let arch: Problem[] | undefined;
         let archText: string | Buffer;
-        if (unchanged && (storedArch || !s![at * FIELDS + F.arch]!)) archText = storedArch ?? '';
-        else {
-          // Damaged in the stored results, or something changed: the rules across files say.
+        let archCrc: number;
+        if (unchanged && (storedArch || !s![at * FIELDS + F.arch]!)) {
+          archText = storedArch ?? '';
+          archCrc = s![at * FIELDS + F.archCrc]!;
+        } else if (!unchanged) {
+          arch = found!.get(cols.path(row));
+          archText = archTexts.get(row) ?? '';
+          archCrc = archCrcs[row]!;
+        } else {
+          // Damaged in the stored results: the rules across files say.
           found ??= across();
           arch = found.get(cols.path(row));
           archText = archJson(arch);
+          archCrc = archText ? crc32(archText) : 0;
         }
         // The stored lines hold while the file and what the rules across files say of it are the same.
-        const keptLines = !fresh && (unchanged || s![at * FIELDS + F.archCrc]! === crc32(archText));
+        const keptLines = !fresh && (unchanged || s![at * FIELDS + F.archCrc]! === archCrc);
         cursor.set(cols.path(row), at, fresh, arch, archText, keptLines);
         const own = fresh ? fresh.counts[0] + fresh.counts[1] : s![at * FIELDS + F.errors]! + s![at * FIELDS + F.warnings]!;
         if (own > 0 || archText.length > 0) yield cursor;
@@ -284,7 +303,7 @@ export async function checkArchiveFiles(
           numbers[F.size] = stamp.mtimeMs < racy && stamp.ctimeMs < racy ? stamp.size : -1;
           numbers[F.mtimeMs] = stamp.mtimeMs;
           numbers[F.ctimeMs] = stamp.ctimeMs;
-          numbers[F.archCrc] = crc32(archText);
+          numbers[F.archCrc] = archCrc;
           const series = fresh ? (fresh.facts?.series ?? '') : stored!.series[at]!;
           writer.add(row, numbers, series, [cursor.body(), cursor.ownText(), archText]);
         }
