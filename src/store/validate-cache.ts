@@ -21,7 +21,7 @@ import { type Totals, totals } from '../render/report.js';
 import type { Skipped } from './scan.js';
 import { trace } from '../ui/trace.js';
 import { type Archive, type CacheOptions, loadArchive } from './archive.js';
-import { type CheckedRow, checkFiles, type Counts } from './check-files.js';
+import { type CheckedRow, checkFiles } from './check-files.js';
 import type { Columns } from './columns.js';
 import { runTask } from './parallel.js';
 import { onePass, wantsOnePass } from './validate-load.js';
