@@ -110,7 +110,7 @@ export interface ValidateRun {
 
 /** Files changed within two seconds of the run are not stored: a second change in the same clock tick could keep size and times. */
 const RACY_MS = 2000;
-/** With fewer files than this to redo, the stored results are left as they are: redoing them next time is cheaper than writing 100,000 again. */
+/** With fewer files than this to redo (and under one in fifty), the stored results are left as they are: redoing them next time is cheaper than writing 100,000 again. */
 const REWRITE_AT = 500;
 
 /** Put problems of the rules across files where they point: the `part` or `series` field, else the top. */
@@ -249,7 +249,7 @@ export async function checkArchiveFiles(
     t.fixable += a.fixable;
     t.suggestions += a.suggestions;
   }
-  const rewrite = file !== undefined && (!stored || !same || redo > REWRITE_AT);
+  const rewrite = file !== undefined && (!stored || !same || redo > Math.min(REWRITE_AT, n / 50));
 
   const readers = stored && { lines: new PartReader(stored, 0), owns: new PartReader(stored, 1), archs: new PartReader(stored, 2) };
   const file0 = { root, ctx, stored, readers };
