@@ -8,7 +8,7 @@
 // the letters in a series, and not at all when no file changed. The report comes out file
 // by file, straight from the stored report lines where they still hold (validate-store.ts).
 import { createHash } from 'node:crypto';
-import { closeSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
@@ -311,7 +311,11 @@ export async function checkArchiveFiles(
       done = true;
     } finally {
       if (writer) {
-        if (done && writer.finish()) trace('results written');
+        if (done && writer.finish()) {
+          trace('results written');
+          // The results of psg 0.1's first layout, one JSON document, are not read any more.
+          rmSync(file!.replace(/\.validate$/, '.validate.json'), { force: true });
+        }
         else writer.abort();
       }
       if (stored) closeSync(stored.fd);
