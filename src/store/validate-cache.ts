@@ -314,7 +314,11 @@ export async function checkArchiveFiles(
         if (done && writer.finish()) {
           trace('results written');
           // The results of psg 0.1's first layout, one JSON document, are not read any more.
-          rmSync(file!.replace(/\.validate$/, '.validate.json'), { force: true });
+          try {
+            rmSync(file!.replace(/\.validate$/, '.validate.json'), { force: true });
+          } catch {
+            /* not ours to remove */
+          }
         }
         else writer.abort();
       }
