@@ -4,7 +4,8 @@ import { githubFile } from '../render/github.js';
 import { problemsJsonPieces } from '../render/problems-json.js';
 import type { FileReport, ReportSummary, Totals } from '../render/report.js';
 import { sarifPieces } from '../render/sarif.js';
-import { stylishFile, stylishHead, stylishSummary } from '../render/stylish.js';
+import { stylishFile, stylishSummary } from '../render/stylish.js';
+import { visible } from '../core/visible.js';
 import { chunkedWriter } from '../ui/chunked.js';
 import type { Io } from '../ui/io.js';
 
@@ -20,7 +21,8 @@ export function writeReport(format: ReportFormat, reports: () => Iterable<FileRe
     const plain = format === 'stylish' && io.paint.level === 0 && io.columns === undefined;
     for (const report of reports()) {
       if (plain && report.plainBody) {
-        out.add(stylishHead(report.path, io.paint));
+        // The head as stylishHead makes it, plain and unwrapped.
+        out.add(`${visible(report.path)}\n`);
         out.add(report.plainBody());
       } else out.add(format === 'github' ? githubFile(report) : stylishFile(report, io.paint, io.columns));
     }

@@ -15,7 +15,7 @@ import { loadArchive } from '../store/archive.js';
 import { FileChangedError, type ReadState } from '../store/atomic.js';
 import { readArticle } from '../store/read.js';
 import { readForRewrite, rewriteArticle } from '../store/rewrite.js';
-import { allArchiveFacts, checkArchiveFiles, type ValidateRun } from '../store/validate-cache.js';
+import { allArchiveFacts, checkArchiveFiles, type FileResult, type ValidateRun } from '../store/validate-cache.js';
 import { cacheOptions } from './shared.js';
 import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
@@ -238,18 +238,29 @@ function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: Fo
     const folderReport = (f: FolderTarget): FileReport => ({ path: shown(f.abs), problems: [f.problem] });
     for (const file of run.files()) {
       while (next < sortedFolders.length && sortedFolders[next]!.rel < file.path) yield folderReport(sortedFolders[next++]!);
-      let problems: Problem[] | undefined;
-      yield {
-        path: shownRel(file.path),
-        get problems() {
-          return (problems ??= file.problems());
-        },
-        plainBody: () => file.body(),
-      };
+      yield new StreamedReport(shownRel(file.path), file);
     }
     while (next < sortedFolders.length) yield folderReport(sortedFolders[next++]!);
   };
   writeReport(options.format, reports, counts, { checked: run.checked, fixed: { problems: 0, files: 0 } }, io);
   trace('report written');
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
+}
+
+/** A file of a streamed report: its problems are decoded only when a format needs them. */
+class StreamedReport implements FileReport {
+  private decoded: Problem[] | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly file: FileResult,
+  ) {}
+
+  get problems(): Problem[] {
+    return (this.decoded ??= this.file.problems());
+  }
+
+  plainBody(): Uint8Array | string {
+    return this.file.body();
+  }
 }
