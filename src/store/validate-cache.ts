@@ -249,7 +249,16 @@ export async function checkArchiveFiles(
     t.fixable += a.fixable;
     t.suggestions += a.suggestions;
   }
-  const rewrite = file !== undefined && (!stored || !same || redo > Math.min(REWRITE_AT, n / 50));
+  // A file checked now that has settled (not changed within RACY_MS) is worth storing at once;
+  // one still being edited is checked again next time anyway.
+  const racyBefore = startedAt - RACY_MS;
+  let settled = false;
+  for (let row = 0; row < n && !settled; row++) {
+    if (freshAt[row]! < 0) continue;
+    const st = cols.stamp(row);
+    settled = st.mtimeMs < racyBefore && st.ctimeMs < racyBefore;
+  }
+  const rewrite = file !== undefined && (!stored || !same || settled || redo > Math.min(REWRITE_AT, n / 50));
 
   const readers = stored && { lines: new PartReader(stored, 0), owns: new PartReader(stored, 1), archs: new PartReader(stored, 2) };
   const file0 = { root, ctx, stored, readers };
