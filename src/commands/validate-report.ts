@@ -5,6 +5,7 @@ import { problemsJsonPieces } from '../render/problems-json.js';
 import type { FileReport, ReportSummary, Totals } from '../render/report.js';
 import { sarifPieces } from '../render/sarif.js';
 import { stylishFile, stylishSummary } from '../render/stylish.js';
+import { visible } from '../core/visible.js';
 import { chunkedWriter } from '../ui/chunked.js';
 import type { Io } from '../ui/io.js';
 
@@ -16,7 +17,15 @@ export function writeReport(format: ReportFormat, reports: () => Iterable<FileRe
   else {
     // In pieces of a megabyte: a report on 100,000 files is not 100,000 writes.
     const out = chunkedWriter(io);
-    for (const report of reports()) out.add(format === 'github' ? githubFile(report) : stylishFile(report, io.paint, io.columns));
+    // Piped and plain, the stored report lines are printed as they are.
+    const plain = format === 'stylish' && io.paint.level === 0 && io.columns === undefined;
+    for (const report of reports()) {
+      if (plain && report.plainBody) {
+        // The head as stylishHead makes it, plain and unwrapped.
+        out.add(`${visible(report.path)}\n`);
+        out.add(report.plainBody());
+      } else out.add(format === 'github' ? githubFile(report) : stylishFile(report, io.paint, io.columns));
+    }
     out.add(stylishSummary(counts, summary, io.paint, io.columns));
     out.flush();
   }

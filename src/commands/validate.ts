@@ -1,6 +1,6 @@
 // psg validate [FILES...]: check every article, report every problem, optionally fix the safe ones.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { relativeInside } from '../store/paths.js';
 import { fixArticle } from '../core/autofix.js';
 import { checkArticleFile } from '../core/check.js';
@@ -8,18 +8,19 @@ import { locateProblems } from '../core/locate.js';
 import { byPosition, error, type Problem } from '../core/problem.js';
 import { type ArchiveFacts, checkArchive } from '../core/rules/index.js';
 import { archiveFacts } from '../core/series.js';
+import type { ArchiveFacts as Facts } from '../core/rules/index.js';
 import { errnoCode, ExitCode, PsgError } from '../errors.js';
 import { type FileReport, totals } from '../render/report.js';
 import { loadArchive } from '../store/archive.js';
 import { FileChangedError, type ReadState } from '../store/atomic.js';
 import { readArticle } from '../store/read.js';
 import { readForRewrite, rewriteArticle } from '../store/rewrite.js';
-import type { CheckedFile } from '../store/check-files.js';
-import { allArchiveFacts, type ArchiveCheck, checkArchiveFiles } from '../store/validate-cache.js';
+import { allArchiveFacts, checkArchiveFiles, type FileResult, type ValidateRun } from '../store/validate-cache.js';
 import { cacheOptions } from './shared.js';
 import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
 import { progress } from '../ui/progress.js';
+import { trace } from '../ui/trace.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir, type Workspace } from '../workspace.js';
 import { type ReportFormat, writeReport } from './validate-report.js';
 
@@ -115,7 +116,7 @@ export async function validate(names: string[], options: ValidateOptions, global
   const facts: ArchiveFacts[] = [];
   const absOf = new Map<string, string>();
 
-  const visit = (file: CheckedFile, abs: string) => {
+  const visit = (file: { path: string; problems: Problem[]; facts?: Facts }, abs: string) => {
     if (file.facts) facts.push(file.facts);
     if (file.problems.length) results.set(file.path, { abs, problems: file.problems, archive: [] });
   };
@@ -128,7 +129,7 @@ export async function validate(names: string[], options: ValidateOptions, global
     for (const t of targets) {
       absOf.set(t.rel, t.abs);
       const file = readArticle(t.abs, t.rel, ctx);
-      const checkedFile: CheckedFile = { path: t.rel, problems: checkArticleFile(file, ctx) };
+      const checkedFile: { path: string; problems: Problem[]; facts?: Facts } = { path: t.rel, problems: checkArticleFile(file, ctx) };
       if (file.article) checkedFile.facts = archiveFacts(file.article, file.data);
       visit(checkedFile, t.abs);
     }
@@ -142,7 +143,7 @@ export async function validate(names: string[], options: ValidateOptions, global
     const dir = requireArticlesDir(ws);
     root = dir;
     const shown = progress(io, 'checking');
-    let run: ArchiveCheck;
+    let run: ValidateRun;
     try {
       // Unchanged files' problems come from the stored results (see store/validate-cache.ts).
       run = await checkArchiveFiles(dir, ctx, cacheOptions(global, io), ws.config, shown.update);
@@ -150,8 +151,10 @@ export async function validate(names: string[], options: ValidateOptions, global
       shown.end();
     }
     for (const folder of run.unreachable) folders.push(folderTarget(ws, join(dir, folder.path), folder.code!));
-    for (const file of run.files) visit(file, join(dir, file.path));
-    checked = run.files.length;
+    // Without fixes to make, the report streams from the run: no file's problems are held.
+    if (!options.fix && !options.fixSuggestions) return streamReport(ws, dir, run, folders, options, io);
+    for (const file of run.files()) results.set(file.path, { abs: join(dir, file.path), problems: file.own(), archive: file.archive() });
+    checked = run.checked;
   }
   for (const f of folders) results.set(f.rel, { abs: f.abs, problems: [f.problem], archive: [] });
   const abs = (path: string) => absOf.get(path) ?? (root === undefined ? undefined : join(root, path));
@@ -159,7 +162,8 @@ export async function validate(names: string[], options: ValidateOptions, global
   // In path order, as a whole-folder run sees them: the later of two files with one slug is
   // the one reported, whichever of them was named on the command line.
   facts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const [path, problems] of checkArchive(facts, ctx)) {
+  // (A whole-folder run has its results from the rules across files already.)
+  for (const [path, problems] of root === undefined ? checkArchive(facts, ctx) : []) {
     const file = abs(path);
     if (file === undefined) continue; // an article of the archive that was not asked about
     const reread = readArticle(file, path, ctx);
@@ -190,9 +194,7 @@ export async function validate(names: string[], options: ValidateOptions, global
 
   const counts = totals([...results.values()].flatMap((r) => [r.problems, r.archive]));
   // Most files are in the articles folder: its path from here is worked out once.
-  const rootShown = root === undefined ? undefined : relativeInside(ws.cwd, root);
-  const shown = (file: string) =>
-    rootShown !== undefined && file.startsWith(`${root}/`) && !file.includes('/..') ? `${rootShown}/${file.slice(root!.length + 1)}` : (relativeInside(ws.cwd, file) ?? file);
+  const shown = shownFrom(ws, root).abs;
   const reports = function* (): Generator<FileReport> {
     const paths = [...results.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     for (const path of paths) {
@@ -203,4 +205,62 @@ export async function validate(names: string[], options: ValidateOptions, global
   const summary = { checked, fixed };
   writeReport(options.format, reports, counts, summary, io);
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
+}
+
+/**
+ * How a file is shown: from the current folder (relative inside it, else absolute), given
+ * its absolute path or (rel) its path in the articles folder. Most files are in the articles
+ * folder, and then one prefix does for all of them, worked out once: unless the current
+ * folder is inside the articles folder.
+ */
+function shownFrom(ws: Workspace, root: string | undefined): { abs: (file: string) => string; rel: (path: string) => string } {
+  const slow = (file: string) => relativeInside(ws.cwd, file) ?? file;
+  if (root === undefined) return { abs: slow, rel: slow };
+  root = resolve(root);
+  const back = relative(root, ws.cwd);
+  const cwdInside = back !== '' && back.split(sep)[0] !== '..' && !isAbsolute(back);
+  if (cwdInside) return { abs: slow, rel: (path) => slow(`${root}/${path}`) };
+  const prefix = back === '' ? '' : `${relativeInside(ws.cwd, root) ?? root}/`;
+  // A path of a scan has no .. part; a named one outside the folder may.
+  const abs = (file: string) => (file.startsWith(`${root}/`) && !file.includes('/..') ? `${prefix}${file.slice(root.length + 1)}` : slow(file));
+  return { abs, rel: (path) => `${prefix}${path}` };
+}
+
+/** The report of a whole-folder run, file by file as the run gives them, with the folders that hide articles in their places. */
+function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: FolderTarget[], options: ValidateOptions, io: Io): number {
+  const { abs: shown, rel: shownRel } = shownFrom(ws, root);
+  const folderTotals = totals(folders.map((f) => [f.problem]));
+  const t = run.totals;
+  const counts = { errors: t.errors + folderTotals.errors, warnings: t.warnings + folderTotals.warnings, fixable: t.fixable + folderTotals.fixable, suggestions: t.suggestions + folderTotals.suggestions };
+  const sortedFolders = [...folders].sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  const reports = function* (): Generator<FileReport> {
+    let next = 0;
+    const folderReport = (f: FolderTarget): FileReport => ({ path: shown(f.abs), problems: [f.problem] });
+    for (const file of run.files()) {
+      while (next < sortedFolders.length && sortedFolders[next]!.rel < file.path) yield folderReport(sortedFolders[next++]!);
+      yield new StreamedReport(shownRel(file.path), file);
+    }
+    while (next < sortedFolders.length) yield folderReport(sortedFolders[next++]!);
+  };
+  writeReport(options.format, reports, counts, { checked: run.checked, fixed: { problems: 0, files: 0 } }, io);
+  trace('report written');
+  return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
+}
+
+/** A file of a streamed report: its problems are decoded only when a format needs them. */
+class StreamedReport implements FileReport {
+  private decoded: Problem[] | undefined;
+
+  constructor(
+    readonly path: string,
+    private readonly file: FileResult,
+  ) {}
+
+  get problems(): Problem[] {
+    return (this.decoded ??= this.file.problems());
+  }
+
+  plainBody(): Uint8Array | string {
+    return this.file.body();
+  }
 }

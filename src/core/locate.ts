@@ -69,12 +69,34 @@ function flowItems(text: string, open: number): number[] | undefined {
   return undefined; // the list goes on over several lines: leave it to the full parser
 }
 
+/**
+ * Where a problem about a top-level field that no line names points: the start of the map,
+ * its first key, as the document model answers (offsetOf). Only for plain front matter, a
+ * "key: value" line at a time with indented or "- " lines under them; anything else goes
+ * to the full parser. (Letters without series fields ask this of every file.)
+ */
+function absentKeyOffset(lines: Line[]): number | undefined {
+  let first: number | undefined;
+  for (const l of lines) {
+    const t = l.text;
+    const trimmed = t.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    if (t[0] === ' ' || t[0] === '\t' || (t[0] === '-' && first !== undefined && /^-([ \t]|$)/.test(t))) {
+      if (first === undefined) return undefined;
+      continue;
+    }
+    if (!/^[A-Za-z0-9_][\w-]*:([ \t]|$)/.test(t)) return undefined;
+    first ??= l.start;
+  }
+  return first;
+}
+
 /** The offset of a top-level key, its value, or one item of its list; undefined if unsure. */
 function fastOffset(lines: Line[], path: readonly (string | number)[], key: boolean): number | undefined {
   const [field, index] = path;
   if (typeof field !== 'string' || path.length > 2 || (path.length === 2 && typeof index !== 'number')) return undefined;
   const at = lines.findIndex((l) => isKeyLine(l.text, field));
-  if (at === -1) return undefined;
+  if (at === -1) return path.length === 1 ? absentKeyOffset(lines) : undefined;
   const line = lines[at]!;
   if (key) return line.start;
   const colon = line.text.indexOf(':', field.length);

@@ -5,6 +5,8 @@ export interface FileReport {
   /** As the user should see it: relative to the current folder where possible. */
   path: string;
   problems: Problem[];
+  /** The plain, unwrapped report lines of the problems (stylishBody), when they are at hand. */
+  plainBody?: () => Uint8Array | string;
 }
 
 /** The figures of the summary line. */

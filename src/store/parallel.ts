@@ -14,8 +14,9 @@ export const TASKS: Record<string, { module: string; fn: string; pack?: string }
   // packRows turns a chunk's rows into a few arrays that cross to the main thread cheaply.
   'index-rows': { module: './index-rows.js', fn: 'indexRows', pack: 'packRows' },
   'check-files': { module: './check-files.js', fn: 'checkFiles' },
+  'check-rows': { module: './check-files.js', fn: 'checkRows', pack: 'packCheckRows' },
 };
-export type TaskName = 'index-rows' | 'check-files';
+export type TaskName = 'index-rows' | 'check-files' | 'check-rows';
 
 export type FileTask<T> = (root: string, paths: readonly string[], ctx: CoreContext) => T[];
 

@@ -4,26 +4,28 @@
 // vocabulary, any other change of psg.config.json, or another version of the rules makes
 // the key differ and every file is checked. Results that depend on the day (a date after
 // today) are checked again for the files whose date today has reached since the last run.
-// The rules that look across files run over the archive's columns, not over parsed files.
+// The rules that look across files run over the archive's columns and the stored facts of
+// the letters in a series, and not at all when no file changed. The report comes out file
+// by file, straight from the stored report lines where they still hold (validate-store.ts).
 import { createHash } from 'node:crypto';
-import { closeSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32 } from 'node:zlib';
 import type { CoreContext } from '../core/context.js';
-import type { Problem } from '../core/problem.js';
-import type { ArchiveFacts } from '../core/rules/index.js';
+import { byPosition, type Problem } from '../core/problem.js';
+import { type ArchiveFacts, checkArchiveView } from '../core/rules/index.js';
 import { archiveFacts } from '../core/series.js';
+import { stylishBody } from '../render/stylish.js';
+import { type Totals, totals } from '../render/report.js';
 import type { Skipped } from './scan.js';
 import { trace } from '../ui/trace.js';
 import { type Archive, type CacheOptions, loadArchive } from './archive.js';
-import { type CheckedFile, checkFiles } from './check-files.js';
+import { type CheckedRow, checkFiles } from './check-files.js';
 import type { Columns } from './columns.js';
-import { writeFileAtomic } from './atomic.js';
 import { runTask } from './parallel.js';
-import { openRegular } from './read.js';
-
-/** Bump when the layout of the results file changes. */
-const LAYOUT = 2;
+import { onePass, wantsOnePass } from './validate-load.js';
+import { F, FACTS, LAYOUT, FIELDS, FUTURE, PartReader, readStored, type Stored, StoredWriter } from './validate-store.js';
 
 /**
  * What the rules across files need of a row, from its keys alone: the same facts as
@@ -63,6 +65,8 @@ function rulesVersion(): string {
     }
   };
   walk(fileURLToPath(new URL('../core/', import.meta.url)));
+  // The report lines are stored too: the reporter's code is part of the results.
+  hash.update(readFileSync(fileURLToPath(new URL(`../render/stylish.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url))));
   rulesHash = hash.digest('hex');
   return rulesHash;
 }
@@ -74,70 +78,62 @@ export function resultsKey(psgVersion: string, config: unknown, ctx: CoreContext
     .digest('hex');
 }
 
-interface Stored {
-  today: string;
-  /** path → index into stamps/problems. */
-  at: Map<string, number>;
-  stamps: number[];
-  problems: Problem[][];
-  /** 1 where the file was an article the rules across files look at. */
-  /** Each row's facts for the rules across files, as its file's check gave them (0: none). */
-  facts: (ArchiveFacts | 0)[];
-}
-
 function resultsPath(indexFile: string): string {
-  return indexFile.replace(/\.psgidx$/, '.validate.json');
+  return indexFile.replace(/\.psgidx$/, '.validate');
 }
 
-/** The results stored under `key`, or undefined (none, another key, damaged, not a regular file). */
-function readResults(file: string, key: string): Stored | undefined {
-  const opened = openRegular(file);
-  if (!opened.ok) return undefined;
-  const { fd, stat: st } = opened;
-  try {
-    const bytes = Buffer.allocUnsafe(st.size);
-    let got = 0;
-    while (got < st.size) {
-      const n = readSync(fd, bytes, got, st.size - got, got);
-      if (n === 0) return undefined;
-      got += n;
-    }
-    const nl = bytes.indexOf(0x0a);
-    const header = JSON.parse(bytes.toString('utf8', 0, nl)) as { format: string; key: string; today: string; sha: string };
-    if (header.format !== 'psg-validate' || header.key !== key) return undefined;
-    const body = bytes.subarray(nl + 1);
-    if (createHash('sha1').update(body).digest('hex') !== header.sha) return undefined;
-    const [paths, stamps, problems, facts] = JSON.parse(body.toString('utf8')) as [string, number[], Problem[][], (ArchiveFacts | 0)[]];
-    const list = paths === '' ? [] : paths.split('\0');
-    if (stamps.length !== list.length * 3 || problems.length !== list.length || facts.length !== list.length) return undefined;
-    return { today: header.today, at: new Map(list.map((p, i) => [p, i])), stamps, problems, facts };
-  } catch {
-    return undefined;
-  } finally {
-    closeSync(fd);
+/** One file's results, as the report takes them; what it gives is valid until the next file. */
+export interface FileResult {
+  /** Relative to the articles folder. */
+  path: string;
+  /** The file's own problems, in file order. */
+  own(): Problem[];
+  /** What the rules across files found in it. */
+  archive(): Problem[];
+  /** Both, in file order. */
+  problems(): Problem[];
+  /** The plain report lines of all its problems (see stylishBody). */
+  body(): Uint8Array | string;
+}
+
+export interface ValidateRun {
+  /** How many files there are. */
+  checked: number;
+  /** How many were checked in this run rather than taken from the stored results. */
+  checkedNow: number;
+  totals: Totals;
+  /** What hides articles from the scan: unreadable folders, names that are not UTF-8. */
+  unreachable: readonly Skipped[];
+  /** The files with problems, in path order (once: the new results are stored on the way). */
+  files(): Generator<FileResult>;
+}
+
+/** Files changed within two seconds of the run are not stored: a second change in the same clock tick could keep size and times. */
+const RACY_MS = 2000;
+/** With fewer files than this to redo (and under one in fifty), the stored results are left as they are: redoing them next time is cheaper than writing 100,000 again. */
+const REWRITE_AT = 500;
+
+/** Put problems of the rules across files where they point: the `part` or `series` field, else the top. */
+function place(problems: Problem[], places: ArrayLike<number> | undefined): void {
+  for (const p of problems) {
+    const field = p.at?.path[0];
+    delete p.at;
+    if (p.line !== undefined) continue;
+    const at = field === 'part' ? 0 : field === 'series' ? 2 : -1;
+    p.line = at >= 0 && places ? places[at]! : 1;
+    p.column = at >= 0 && places ? places[at + 1]! : 1;
   }
 }
 
-function writeResults(file: string, key: string, today: string, rows: { path: string; stamp: [number, number, number]; problems: Problem[]; facts: ArchiveFacts | undefined }[]): void {
-  const body = Buffer.from(JSON.stringify([rows.map((r) => r.path).join('\0'), rows.flatMap((r) => r.stamp), rows.map((r) => r.problems), rows.map((r) => r.facts ?? 0)]));
-  const header = JSON.stringify({ format: 'psg-validate', key, today, sha: createHash('sha1').update(body).digest('hex') });
-  writeFileAtomic(file, [`${header}\n`, body], { overwrite: true });
-}
-
-export interface ArchiveCheck {
-  /** Every file's own problems (files without problems included), with facts for the readable ones. */
-  files: CheckedFile[];
-  /** Every readable article's facts, for the rules across files. */
-  facts: ArchiveFacts[];
-  /** How many files were checked in this run rather than taken from the stored results. */
-  checkedNow: number;
-  /** What hides articles from the scan: unreadable folders, names that are not UTF-8. */
-  unreachable: readonly Skipped[];
+/** The archive's rows by path: the report's order. */
+function pathOrder(cols: Columns): Int32Array {
+  const paths = cols.paths;
+  return Int32Array.from(paths.keys()).sort((a, b) => (paths[a]! < paths[b]! ? -1 : paths[a]! > paths[b]! ? 1 : 0));
 }
 
 /**
- * Check every file of the archive, taking each unchanged file's problems from the stored
- * results; store them again when anything was checked. Without a cache every file is checked.
+ * Check every file of the archive, taking each unchanged file's results from the stored
+ * ones; the new results are stored while the report is made.
  */
 export async function checkArchiveFiles(
   root: string,
@@ -145,67 +141,267 @@ export async function checkArchiveFiles(
   cache: CacheOptions | undefined,
   config: unknown,
   onProgress?: (done: number, total: number) => void,
-): Promise<ArchiveCheck> {
+): Promise<ValidateRun> {
   const startedAt = Date.now();
-  const archive = await loadArchive(root, ctx, cache);
+  // With no index yet, every file is read for the index and checked in the same pass.
+  const first = wantsOnePass(root, cache) ? await onePass(root, ctx, cache, onProgress) : undefined;
+  const archive = first ?? (await loadArchive(root, ctx, cache));
   trace('archive loaded for validate');
   const cols = archive.columns;
+  const n = cols.count;
   const key = cache ? resultsKey(cache.version, config, ctx) : '';
   const file = cache && archive.indexFile ? resultsPath(archive.indexFile) : undefined;
-  let stored = file ? readResults(file, key) : undefined;
+  let stored: Stored | undefined = file && !first ? readStored(file, key) : undefined;
   // A clock set back could make a date "after today" again: check everything.
-  if (stored && stored.today > ctx.today) stored = undefined;
+  if (stored && stored.today > ctx.today) {
+    closeSync(stored.fd);
+    stored = undefined;
+  }
+  trace(`results read: ${stored ? stored.count : 'none'}`);
   const newDay = stored !== undefined && stored.today !== ctx.today;
-  const keptFacts = new Array<ArchiveFacts | undefined>(cols.count);
-  trace(`results read: ${stored ? stored.at.size : 'none'}`);
-  const cached = new Array<Problem[] | undefined>(cols.count);
+  // The same files as last time, in the same order: positions need no look-up.
+  const same = stored !== undefined && stored.count === n && stored.joinedPaths === cols.joinedPaths;
+  const order = same ? stored!.scanRow : pathOrder(cols);
+  /** Each row's stored position, or -1 when it is checked now. */
+  const storedAt = new Int32Array(n).fill(-1);
+  if (stored) {
+    let positionOf: Map<string, number> | undefined;
+    const inverse = new Int32Array(n);
+    if (!same) {
+      const paths = stored.joinedPaths === '' ? [] : stored.joinedPaths.split('\0');
+      positionOf = new Map(Array.from(stored.scanRow, (row, p) => [paths[row]!, p]));
+    } else for (let p = 0; p < n; p++) inverse[stored.scanRow[p]!] = p;
+    const s = stored.numbers;
+    for (let row = 0; row < n; row++) {
+      const p = positionOf ? (positionOf.get(cols.path(row)) ?? -1) : inverse[row]!;
+      if (p < 0 || !cols.sameStamp(row, s[p * FIELDS + F.size]!, s[p * FIELDS + F.mtimeMs]!, s[p * FIELDS + F.ctimeMs]!)) continue;
+      // A day later, a date "after today" may be today: those files are checked again.
+      if (newDay && s[p * FIELDS + F.flags]! & FUTURE) continue;
+      storedAt[row] = p;
+    }
+  }
   const toCheck: string[] = [];
-  for (let row = 0; row < cols.count; row++) {
-    const path = cols.path(row);
-    const at = stored?.at.get(path);
-    const s = stored?.stamps;
-    const stamp = cols.stamp(row);
-    const same = at !== undefined && s![at * 3] === stamp.size && s![at * 3 + 1] === stamp.mtimeMs && s![at * 3 + 2] === stamp.ctimeMs;
-    const kept = same ? stored!.problems[at] : undefined;
-    // A day later, a date "after today" may be today: those files are checked again.
-    if (kept && !(newDay && kept.some((p) => p.rule === 'date-future'))) {
-      cached[row] = kept;
-      keptFacts[row] = stored!.facts[at!] || undefined;
-    } else toCheck.push(path);
-  }
+  for (let row = 0; row < n; row++) if (storedAt[row]! < 0) toCheck.push(cols.path(row));
   trace(`${toCheck.length} files to check`);
-  const fresh = await runTask('check-files', checkFiles, root, toCheck, ctx, { onProgress });
+  const checked = first ? first.checked : await runTask('check-files', checkFiles, root, toCheck, ctx, { onProgress });
   trace('files checked');
-  const files: CheckedFile[] = [];
-  const facts: ArchiveFacts[] = [];
-  let next = 0;
-  for (let row = 0; row < cols.count; row++) {
-    let checked: CheckedFile;
-    const kept = cached[row];
-    if (kept) {
-      checked = { path: cols.path(row), problems: kept };
-      // As the file's own check gave them: the keys alone cannot tell a part written wrong from none.
-      const own = keptFacts[row];
-      if (own) checked.facts = own;
-    } else checked = fresh[next++]!;
-    files.push(checked);
-    if (checked.facts) facts.push(checked.facts);
-  }
-  if (file && (toCheck.length || !stored)) {
-    // Files changed within two seconds of the run are left out: a second change in the same
-    // clock tick could keep size and times (as for the index).
-    const racy = startedAt - 2000;
-    const rows = [];
-    for (let row = 0; row < cols.count; row++) {
-      const s = cols.stamp(row);
-      if (s.mtimeMs < racy && s.ctimeMs < racy) rows.push({ path: cols.path(row), stamp: [s.size, s.mtimeMs, s.ctimeMs] as [number, number, number], problems: files[row]!.problems, facts: files[row]!.facts });
+  const freshAt = new Int32Array(n).fill(-1);
+  for (let row = 0, next = 0; row < n; row++) if (storedAt[row]! < 0) freshAt[row] = next++;
+
+  // Nothing changed: the rules across files would find what they found last time.
+  const unchanged = same && toCheck.length === 0;
+  const across = (): Map<string, Problem[]> => {
+    const s = stored?.numbers;
+    const series: ArchiveFacts[] = [];
+    for (let p = 0; p < n; p++) {
+      const row = order[p]!;
+      const fresh = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+      if (fresh) {
+        if (fresh.facts?.series !== undefined) series.push(fresh.facts);
+      } else if (stored!.series[storedAt[row]!]) {
+        const at = storedAt[row]!;
+        const f: ArchiveFacts = { path: cols.path(row), slug: cols.slug(row), series: stored!.series[at]!, part: s![at * FIELDS + F.part]! };
+        const day = cols.date(row);
+        if (day !== undefined) f.day = day;
+        series.push(f);
+      }
     }
+    const slugOf = (p: number): string | undefined => {
+      const row = order[p]!;
+      const fresh = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+      if (fresh) return fresh.facts?.slug;
+      return s![storedAt[row]! * FIELDS + F.flags]! & FACTS ? cols.slug(row) : undefined;
+    };
+    const found = checkArchiveView({ count: n, path: (p) => cols.path(order[p]!), slug: slugOf, series }, ctx);
+    trace('rules across files run');
+    return found;
+  };
+  let found = unchanged ? undefined : across();
+
+  // What each position shows: its own problems' counts, its archive problems, and whether the stored lines still hold.
+  const archJson = (problems: Problem[] | undefined) => (problems ? JSON.stringify(problems) : '');
+  let t: Totals;
+  let redo = toCheck.length;
+  // Each row's JSON of what the rules across files found in it, and its checksum (0: nothing).
+  const archTexts = new Map<number, string>();
+  const archCrcs = new Float64Array(n);
+  if (unchanged) t = stored!.totals;
+  else {
+    t = { errors: 0, warnings: 0, fixable: 0, suggestions: 0 };
+    const s = stored?.numbers;
+    for (let row = 0; row < n; row++) {
+      const fresh = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+      const c: ArrayLike<number> = fresh ? fresh.counts : [s![storedAt[row]! * FIELDS + F.errors]!, s![storedAt[row]! * FIELDS + F.warnings]!, s![storedAt[row]! * FIELDS + F.fixable]!, s![storedAt[row]! * FIELDS + F.suggestions]!];
+      t.errors += c[0]!;
+      t.warnings += c[1]!;
+      t.fixable += c[2]!;
+      t.suggestions += c[3]!;
+      const arch = found!.get(cols.path(row));
+      if (arch) {
+        archTexts.set(row, archJson(arch));
+        archCrcs[row] = crc32(archTexts.get(row)!);
+      }
+      if (!fresh && s![storedAt[row]! * FIELDS + F.archCrc]! !== archCrcs[row]) redo++;
+    }
+    const a = totals(found!.values());
+    t.errors += a.errors;
+    t.warnings += a.warnings;
+    t.fixable += a.fixable;
+    t.suggestions += a.suggestions;
+  }
+  // A file checked now that has settled (not changed within RACY_MS) is worth storing at once;
+  // one still being edited is checked again next time anyway.
+  const racyBefore = startedAt - RACY_MS;
+  let settled = false;
+  for (let row = 0; row < n && !settled; row++) {
+    if (freshAt[row]! < 0) continue;
+    const st = cols.stamp(row);
+    settled = st.mtimeMs < racyBefore && st.ctimeMs < racyBefore;
+  }
+  const rewrite = file !== undefined && (!stored || !same || settled || redo > Math.min(REWRITE_AT, n / 50));
+
+  const readers = stored && { lines: new PartReader(stored, 0), owns: new PartReader(stored, 1), archs: new PartReader(stored, 2) };
+  const file0 = { root, ctx, stored, readers };
+  function* files(): Generator<FileResult> {
+    const writer = rewrite ? new StoredWriter(file!, { key, today: ctx.today, count: n, totals: t }, cols.joinedPaths) : undefined;
+    const racy = startedAt - RACY_MS;
+    const numbers = new Float64Array(FIELDS);
+    const s = stored?.numbers;
+    // One cursor for every file: what it gives holds until the next.
+    const cursor = new Cursor(file0);
+    let done = false;
     try {
-      writeResults(file, key, ctx.today, rows);
-      trace('results written');
-    } catch {
-      // The results only save time: an unwritable cache must not stop validate.
+      for (let p = 0; p < n; p++) {
+        const row = order[p]!;
+        const at = storedAt[row]!;
+        const fresh: CheckedRow | undefined = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+        const storedArch = unchanged && s![at * FIELDS + F.arch]! ? readers!.archs.piece(at) : undefined;
+        let arch: Problem[] | undefined;
+        let archText: string | Buffer;
+        let archCrc: number;
+        if (unchanged && (storedArch || !s![at * FIELDS + F.arch]!)) {
+          archText = storedArch ?? '';
+          archCrc = s![at * FIELDS + F.archCrc]!;
+        } else if (!unchanged) {
+          arch = found!.get(cols.path(row));
+          archText = archTexts.get(row) ?? '';
+          archCrc = archCrcs[row]!;
+        } else {
+          // Damaged in the stored results: the rules across files say.
+          found ??= across();
+          arch = found.get(cols.path(row));
+          archText = archJson(arch);
+          archCrc = archText ? crc32(archText) : 0;
+        }
+        // The stored lines hold while the file and what the rules across files say of it are the same.
+        const keptLines = !fresh && (unchanged || s![at * FIELDS + F.archCrc]! === archCrc);
+        cursor.set(cols.path(row), at, fresh, arch, archText, keptLines);
+        const own = fresh ? fresh.counts[0] + fresh.counts[1] : s![at * FIELDS + F.errors]! + s![at * FIELDS + F.warnings]!;
+        if (own > 0 || archText.length > 0) yield cursor;
+        if (writer && !writer.failed) {
+          if (fresh) {
+            numbers.fill(0);
+            numbers[F.part] = NaN;
+            numbers[F.flags] = (fresh.facts ? FACTS : 0) | (fresh.future ? FUTURE : 0);
+            if (fresh.facts?.part !== undefined) numbers[F.part] = fresh.facts.part;
+            if (fresh.places) numbers.set(fresh.places, F.partLine);
+            numbers.set(fresh.counts, F.errors);
+          } else numbers.set(s!.subarray(at * FIELDS, (at + 1) * FIELDS));
+          const stamp = cols.stamp(row);
+          // Stored with a size no file has, a racy file is checked again next time.
+          numbers[F.size] = stamp.mtimeMs < racy && stamp.ctimeMs < racy ? stamp.size : -1;
+          numbers[F.mtimeMs] = stamp.mtimeMs;
+          numbers[F.ctimeMs] = stamp.ctimeMs;
+          numbers[F.archCrc] = archCrc;
+          const series = fresh ? (fresh.facts?.series ?? '') : stored!.series[at]!;
+          writer.add(row, numbers, series, [cursor.body(), cursor.ownText(), archText]);
+        }
+      }
+      done = true;
+    } finally {
+      if (writer) {
+        if (done && writer.finish()) {
+          trace('results written');
+          // The results of psg 0.1's first layout, one JSON document, are not read any more.
+          try {
+            rmSync(file!.replace(/\.validate$/, '.validate.json'), { force: true });
+          } catch {
+            /* not ours to remove */
+          }
+        }
+        else writer.abort();
+      }
+      if (stored) closeSync(stored.fd);
     }
   }
-  return { files, facts, checkedNow: toCheck.length, unreachable: archive.unreachable };
+  return { checked: n, checkedNow: toCheck.length, totals: t, unreachable: archive.unreachable, files };
+}
+
+/** One file's results at a time, made from the stored pieces or from this run's check on demand. */
+class Cursor implements FileResult {
+  path = '';
+  private at = -1;
+  private fresh: CheckedRow | undefined;
+  private arch: Problem[] | undefined;
+  private archText: string | Buffer = '';
+  private keptLines = false;
+  private own_: Problem[] | undefined;
+  private placed = false;
+  private body_: Uint8Array | string | undefined;
+  private ownText_: Buffer | string | undefined;
+
+  constructor(private readonly from: { root: string; ctx: CoreContext; stored: Stored | undefined; readers: { lines: PartReader; owns: PartReader } | undefined }) {}
+
+  set(path: string, at: number, fresh: CheckedRow | undefined, arch: Problem[] | undefined, archText: string | Buffer, keptLines: boolean): void {
+    this.path = path;
+    this.at = at;
+    this.fresh = fresh;
+    this.arch = arch;
+    this.archText = archText;
+    this.keptLines = keptLines;
+    this.own_ = undefined;
+    this.placed = false;
+    this.body_ = undefined;
+    this.ownText_ = undefined;
+  }
+
+  /** The own problems' JSON; a damaged stored block is made good by checking the file again. */
+  ownText(): Buffer | string {
+    if (this.ownText_ !== undefined) return this.ownText_;
+    if (this.fresh) return (this.ownText_ = this.fresh.own);
+    this.ownText_ = this.from.readers!.owns.piece(this.at);
+    if (this.ownText_ === undefined) {
+      this.fresh = checkFiles(this.from.root, [this.path], this.from.ctx)[0]!;
+      this.ownText_ = this.fresh.own;
+    }
+    return this.ownText_;
+  }
+
+  own(): Problem[] {
+    return (this.own_ ??= JSON.parse(this.ownText().toString()) as Problem[]);
+  }
+
+  archive(): Problem[] {
+    if (!this.arch) {
+      const text = this.archText.toString();
+      this.arch = text ? (JSON.parse(text) as Problem[]) : [];
+    }
+    if (!this.placed) {
+      const s = this.from.stored?.numbers;
+      place(this.arch, this.fresh ? this.fresh.places : s!.subarray(this.at * FIELDS + F.partLine, this.at * FIELDS + F.seriesColumn + 1));
+      this.placed = true;
+    }
+    return this.arch;
+  }
+
+  problems(): Problem[] {
+    return this.archive().length ? [...this.own(), ...this.archive()].sort(byPosition) : this.own();
+  }
+
+  body(): Uint8Array | string {
+    if (this.body_ !== undefined) return this.body_;
+    if (this.keptLines) this.body_ = this.from.readers!.lines.piece(this.at);
+    this.body_ ??= this.fresh && !this.archive().length ? this.fresh.body : stylishBody(this.problems());
+    return this.body_;
+  }
 }

@@ -138,17 +138,31 @@ export const seriesSimilarRule: ArchiveRule = {
   },
 };
 
+/**
+ * The later of two articles (in path order) that share a slug, by position: `slugAt(i)` is
+ * the slug of the i-th article, undefined where there is none. No object per article is made.
+ */
+export function duplicateSlugs(count: number, slugAt: (i: number) => string | undefined, pathAt: (i: number) => string): Map<string, Problem[]> {
+  const first = new Map<string, number>();
+  const out = new Map<string, Problem[]>();
+  for (let i = 0; i < count; i++) {
+    const slug = slugAt(i);
+    if (slug === undefined) continue;
+    const owner = first.get(slug);
+    if (owner === undefined) first.set(slug, i);
+    else push(out, pathAt(i), error('slug-duplicate', `The slug "${slug}" is also used by ${pathAt(owner)}; rename one of the files`, { line: 1, column: 1 }));
+  }
+  return out;
+}
+
 /** Two articles may not share a slug: the site would publish one over the other. */
 export const duplicateSlugRule: ArchiveRule = {
   name: 'slug-duplicate',
   check(articles) {
-    const first = new Map<string, string>();
-    const out = new Map<string, Problem[]>();
-    for (const { path, slug } of articles) {
-      const owner = first.get(slug);
-      if (owner === undefined) first.set(slug, path);
-      else push(out, path, error('slug-duplicate', `The slug "${slug}" is also used by ${owner}; rename one of the files`, { line: 1, column: 1 }));
-    }
-    return out;
+    return duplicateSlugs(
+      articles.length,
+      (i) => articles[i]!.slug,
+      (i) => articles[i]!.path,
+    );
   },
 };
