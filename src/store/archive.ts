@@ -10,7 +10,8 @@ import { Columns, type RowData } from './columns.js';
 import { spliceColumns } from './columns-splice.js';
 import { type IndexData, indexPath, readIndex, type RecordBytes, writeIndex } from './index-file.js';
 import { indexRows, unpackRows } from './index-rows.js';
-import { runTask, startTaskPool, type TaskPool } from './parallel.js';
+import { runTask, startTaskPool, type TaskName, type TaskPool } from './parallel.js';
+import type { CheckedRow, CheckedWithRow } from './check-files.js';
 import { scanArticles, type Skipped } from './scan.js';
 import { dropStatWorkers, scanPool, statAll } from './stat.js';
 import type { DirStamps } from './dir-stamps.js';
@@ -39,6 +40,8 @@ type Records = { index: IndexData; baseRow?: Int32Array; extra?: readonly RowDat
 export class Archive {
   private parsed: (Article | undefined)[];
   private remade = new Map<number, Buffer>();
+  /** With loadArchive's `check`: the checks of the files read in this run, by path. */
+  checkedNow: Map<string, CheckedRow> | undefined;
 
   constructor(
     readonly root: string,
@@ -330,14 +333,14 @@ function plan(root: string, cache: CacheOptions | undefined): Plan {
  * The same for a large archive: worker threads find and stat the files while this thread
  * reads the index. Falls back to `plan` when there is no large index, or links to follow.
  */
-async function planParallel(root: string, cache: CacheOptions | undefined, early: { pool?: TaskPool }): Promise<Plan> {
+async function planParallel(root: string, cache: CacheOptions | undefined, early: { pool?: TaskPool }, task: TaskName): Promise<Plan> {
   const startedAt = Date.now();
   const realRoot = realpathSync(root);
   const file = cache ? indexPath(cache.dir, realRoot) : undefined;
   const indexBytes = file === undefined ? 0 : (statSync(file, { throwIfNoEntry: false })?.size ?? 0);
   // No index at all: every file will be read, so the readers start now and load their
   // modules while this thread finds the files (they are closed if there turn out to be few).
-  if (indexBytes === 0) early.pool = startTaskPool('index-rows');
+  if (indexBytes === 0) early.pool = startTaskPool(task);
   trace('planning');
   const pool = indexBytes > LARGE_INDEX_BYTES ? scanPool() : undefined;
   if (!pool) {
@@ -394,7 +397,7 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
   }
   // A few files changed, came or went: the index's columns with those rows changed, and the
   // index left as it is (the next run reads those few files again) until there are many.
-  if (index && fresh.length + index.count - p.rowAt.filter((row) => row >= 0).length <= SPLICE_LIMIT) return spliced(p, index, fresh, ctx);
+  if (index && fresh.length + index.count - p.rowAt.filter((row) => row >= 0).length <= Math.min(SPLICE_LIMIT, index.count / 50)) return spliced(p, index, fresh, ctx);
   // Rows in scan order: kept ones from the index (a damaged record read again from its file).
   let next = 0;
   const rows: RowData[] = [];
@@ -444,8 +447,9 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
 }
 
 /**
- * How many changed files the index may be behind before it is written again: each run reads
- * them again (a few milliseconds), where writing the index costs seconds at 100,000 files.
+ * How many changed files the index may be behind before it is written again (and at most one
+ * in fifty): each run reads them again, a few milliseconds, where writing the index costs
+ * seconds at 100,000 files. A small archive's index is cheap to write, so it is written.
  */
 const SPLICE_LIMIT = 500;
 
@@ -479,19 +483,38 @@ function spliced(p: Plan, index: IndexData, fresh: RowData[], ctx: CoreContext):
   return new Archive(p.root, columns, Int32Array.from(rows), { index, baseRow, extra: fresh }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
 }
 
-/** Load the archive, reading changed files on every core when there are many. */
+/**
+ * Load the archive, reading changed files on every core when there are many. With `check`,
+ * each file read is checked by validate's rules in the same pass (one read serves both), and
+ * the archive's `checkedNow` holds those checks by path.
+ */
 export async function loadArchive(
   root: string,
   ctx: CoreContext,
   cache?: CacheOptions,
   onProgress?: (done: number, total: number) => void,
+  options: { check?: boolean } = {},
 ): Promise<Archive> {
   const early: { pool?: TaskPool } = {};
-  const p = await planParallel(root, cache, early);
+  const p = await planParallel(root, cache, early, options.check ? 'check-rows' : 'index-rows');
   trace(`planned: ${p.toRead.length} files to read`);
-  const fresh = await runTask('index-rows', indexRows, root, p.toRead, ctx, { onProgress, pool: early.pool, unpack: unpackRows });
-  trace('files read');
-  return finish(p, fresh, cache, ctx);
+  if (!options.check) {
+    const fresh = await runTask('index-rows', indexRows, root, p.toRead, ctx, { onProgress, pool: early.pool, unpack: unpackRows });
+    trace('files read');
+    return finish(p, fresh, cache, ctx);
+  }
+  // The rules load only where they are asked for.
+  const { checkRows, unpackCheckRows } = await import('./check-files.js');
+  const items = await runTask('check-rows', checkRows, root, p.toRead, ctx, { onProgress, pool: early.pool, unpack: unpackCheckRows as (packed: never) => CheckedWithRow[] });
+  trace('files read and checked');
+  const archive = finish(
+    p,
+    items.map((item) => item.row),
+    cache,
+    ctx,
+  );
+  archive.checkedNow = new Map(items.map((item, k) => [p.toRead[k]!, item.checked]));
+  return archive;
 }
 
 /** The same on the main thread only, for commands that need the archive inside a prompt's check. */

@@ -12,9 +12,9 @@ const MARK = '.last-pruned';
 
 const INDEX = /^index-[0-9a-f]+\.psgidx$/;
 /** Files kept beside an index and named after it (its folder stamps, validate's results). */
-const COMPANION = /^(index-[0-9a-f]+)\.(?:dirs|validate\.json)$/;
+const COMPANION = /^(index-[0-9a-f]+)\.(?:dirs|validate|validate\.json)$/;
 // writeFileAtomic's temp file: ".<name>.<pid>.<hex>.tmp".
-const TEMP = /^\.index-[0-9a-f]+\.(?:psgidx|dirs|validate\.json)\.\d+\.[0-9a-f]+\.tmp$/;
+const TEMP = /^\.index-[0-9a-f]+\.(?:psgidx|dirs|validate|validate\.json)\.\d+\.[0-9a-f]+\.tmp$/;
 
 export interface CacheFiles {
   files: number;

@@ -24,7 +24,6 @@ import { type Archive, type CacheOptions, loadArchive } from './archive.js';
 import { type CheckedRow, checkFiles } from './check-files.js';
 import type { Columns } from './columns.js';
 import { runTask } from './parallel.js';
-import { onePass, wantsOnePass } from './validate-load.js';
 import { F, FACTS, LAYOUT, FIELDS, FUTURE, PartReader, readStored, type Stored, StoredWriter } from './validate-store.js';
 
 /**
@@ -143,15 +142,15 @@ export async function checkArchiveFiles(
   onProgress?: (done: number, total: number) => void,
 ): Promise<ValidateRun> {
   const startedAt = Date.now();
-  // With no index yet, every file is read for the index and checked in the same pass.
-  const first = wantsOnePass(root, cache) ? await onePass(root, ctx, cache, onProgress) : undefined;
-  const archive = first ?? (await loadArchive(root, ctx, cache));
+  // Every file the archive's load reads (all of them the first time) is checked in the same pass.
+  const archive = await loadArchive(root, ctx, cache, onProgress, { check: true });
+  const loaded = archive.checkedNow ?? new Map<string, CheckedRow>();
   trace('archive loaded for validate');
   const cols = archive.columns;
   const n = cols.count;
   const key = cache ? resultsKey(cache.version, config, ctx) : '';
   const file = cache && archive.indexFile ? resultsPath(archive.indexFile) : undefined;
-  let stored: Stored | undefined = file && !first ? readStored(file, key) : undefined;
+  let stored: Stored | undefined = file && loaded.size < n ? readStored(file, key) : undefined;
   // A clock set back could make a date "after today" again: check everything.
   if (stored && stored.today > ctx.today) {
     closeSync(stored.fd);
@@ -180,10 +179,20 @@ export async function checkArchiveFiles(
       storedAt[row] = p;
     }
   }
+  // Files checked in this run: those the load read (and checked), then any other without a stored result.
+  for (let row = 0; row < n; row++) if (loaded.has(cols.path(row))) storedAt[row] = -1;
   const toCheck: string[] = [];
-  for (let row = 0; row < n; row++) if (storedAt[row]! < 0) toCheck.push(cols.path(row));
-  trace(`${toCheck.length} files to check`);
-  const checked = first ? first.checked : await runTask('check-files', checkFiles, root, toCheck, ctx, { onProgress });
+  const toRun: string[] = [];
+  for (let row = 0; row < n; row++) {
+    if (storedAt[row]! >= 0) continue;
+    const path = cols.path(row);
+    toCheck.push(path);
+    if (!loaded.has(path)) toRun.push(path);
+  }
+  trace(`${toCheck.length} files checked now, ${toRun.length} of them after the load`);
+  const later = await runTask('check-files', checkFiles, root, toRun, ctx, { onProgress });
+  let next = 0;
+  const checked = toCheck.map((path) => loaded.get(path) ?? later[next++]!);
   trace('files checked');
   const freshAt = new Int32Array(n).fill(-1);
   for (let row = 0, next = 0; row < n; row++) if (storedAt[row]! < 0) freshAt[row] = next++;
