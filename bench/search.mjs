@@ -23,7 +23,7 @@ const opt = (name, fallback) => {
 const sizes = opt('sizes', '10000,100000').split(',').map(Number);
 const runs = Number(opt('runs', '3'));
 const query = opt('query', '"consulta previa"');
-const generator = join(here, '..', '..', 'shared', 'tools', 'gen-corpus.mjs');
+const generator = join(here, 'gen-corpus-shared.mjs');
 const time = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
 function once(args, env = {}) {
