@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { indexPath } from '../../src/store/index-file.js';
 import { psg } from '../helpers/run.js';
 import { cleanup, sampleCopy, testdir } from '../helpers/testdir.js';
@@ -25,10 +26,12 @@ function threeArchives(): { archives: string[]; cache: string } {
 }
 
 describe('the cache folder', () => {
-  it('drops the index files of archives that are gone, once a day', () => {
+  it('drops the index files of archives that are gone, once a day', async () => {
     const { archives, cache } = threeArchives();
     const [kept, gone1, gone2] = archives as [string, string, string];
-    // A second run keeps each archive's folder stamps beside its index.
+    // Once the copied files are two seconds old (no longer "racily clean"), a second run keeps
+    // each archive's folder stamps beside its index.
+    await sleep(2100);
     for (const dir of archives) psg(['list', '--limit', '1'], { cwd: dir, env: { PSG_CACHE_DIR: cache } });
     expect(readdirSync(cache).filter((n) => n.endsWith('.dirs'))).toHaveLength(3);
     const before = indexes(cache);

@@ -126,11 +126,11 @@ describe("validate's stored results", () => {
     expect(first.stdout).toContain('water-rights-x');
     const traced = psg(['validate'], { cwd: dir, env: { ...env, PSG_TRACE: '1' } });
     expect(traced.stdout).toBe(first.stdout);
-    expect(traced.stderr).toContain('0 files to check');
+    expect(traced.stderr).toContain('0 files checked now');
     // One file edited: only it is checked again.
     writeFileSync(file, readFileSync(file, 'utf8').replace('Espinar: continuing', 'Espinar: still'));
     const edited = psg(['validate'], { cwd: dir, env: { ...env, PSG_TRACE: '1' } });
-    expect(edited.stderr).toContain('1 files to check');
+    expect(edited.stderr).toContain('1 files checked now');
     expect(edited.stdout).toBe(psg(['validate', '--no-cache'], { cwd: dir, env }).stdout);
     writeFileSync(join(dir, 'psg.config.json'), JSON.stringify({ tags: { extend: ['water-rights-x'] } }));
     const after = psg(['validate'], { cwd: dir, env });
