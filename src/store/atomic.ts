@@ -1,6 +1,6 @@
 // Files appear whole or not at all: write a temp file in the same folder (its name starts
 // with a dot, so a scan never takes it for an article), flush it, then move it into place.
-import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readSync, renameSync, unlinkSync, writeSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readSync, renameSync, unlinkSync, writeSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PsgError } from '../errors.js';
@@ -130,6 +130,9 @@ function replaceUnchanged(temp: string, target: string, read: ReadState, ours: B
   const old = openUnchanged(target, read);
   try {
     const st = statSync(temp);
+    // The path must still name the file checked: an editor's save by rename in the meantime
+    // would otherwise be replaced unseen (the checks after the rename look at the old file).
+    if (lstatSync(target, { throwIfNoEntry: false })?.ino !== fstatSync(old).ino) throw new FileChangedError(target);
     renameSync(temp, target);
     const now = fstatSync(old);
     if (now.size === read.size && now.mtimeMs === read.mtimeMs && readAll(old, read.bytes.length).equals(read.bytes)) return;
