@@ -378,22 +378,27 @@ async function planParallel(root: string, cache: CacheOptions | undefined, early
   return { startedAt, root, realRoot, file, index, files, count: found.count, ...compare(files, found.stamps, index), unreachable: [], dirs: found.dirs, dirsStale: true };
 }
 
+/** The readable rows of `order` (newest first), and the paths of the others, sorted (validate says why). */
+function splitReadable(columns: Columns, order: Iterable<number>): { rows: Int32Array; unreadable: string[] } {
+  const rows: number[] = [];
+  const unreadable: string[] = [];
+  for (const row of order) {
+    if (columns.type(row)) rows.push(row);
+    else unreadable.push(columns.path(row));
+  }
+  return { rows: Int32Array.from(rows), unreadable: unreadable.sort() };
+}
+
 /** Put the kept rows and the fresh ones in order, and store the index if anything changed. */
 function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx: CoreContext): Archive {
   const { index } = p;
-  const unreadable: string[] = [];
   if (index && fresh.length === 0 && p.count === index.count) {
     // Nothing changed: the index knows the order, and answers every query from its columns.
-    const rows: number[] = [];
-    for (const row of index.order) {
-      if (index.type(row)) rows.push(row);
-      else unreadable.push(index.paths[row]!);
-    }
-    unreadable.sort();
+    const { rows, unreadable } = splitReadable(index, index.order);
     // The folders were listed (something in them changed, not an article): keep their new stamps.
     if (p.dirs && p.dirsStale && p.file) writeDirStamps(p.file, index.indexId, index.count, p.dirs, p.startedAt);
     trace('archive ready');
-    return new Archive(p.root, index, Int32Array.from(rows), { index }, ctx, p.file, unreadable, p.count, 0, p.unreachable);
+    return new Archive(p.root, index, rows, { index }, ctx, p.file, unreadable, p.count, 0, p.unreachable);
   }
   // A few files changed, came or went: the index's columns with those rows changed, and the
   // index left as it is (the next run reads those few files again) until there are many.
@@ -424,11 +429,7 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
   const newest = rows.map((_, i) => rows.length - 1 - i).sort((a, b) => compareSortKeys(rows[a]!, rows[b]!));
   trace('sorted');
   const columns = Columns.fromRows(rows);
-  const order: number[] = [];
-  for (const i of newest) {
-    if (columns.type(i)) order.push(i);
-    else unreadable.push(rows[i]!.path);
-  }
+  const { rows: order, unreadable } = splitReadable(columns, newest);
   if (p.file && cache) {
     try {
       const written = writeIndex(p.file, p.realRoot, cache.version, rows, newest, p.startedAt, undefined, columns);
@@ -441,9 +442,8 @@ function finish(p: Plan, fresh: RowData[], cache: CacheOptions | undefined, ctx:
     }
   }
   index?.close();
-  unreadable.sort();
   trace('archive ready');
-  return new Archive(p.root, columns, Int32Array.from(order), { rows }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
+  return new Archive(p.root, columns, order, { rows }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
 }
 
 /**
@@ -470,17 +470,11 @@ function spliced(p: Plan, index: IndexData, fresh: RowData[], ctx: CoreContext):
   const drop = new Uint8Array(index.count).fill(1);
   for (const row of p.rowAt) if (row >= 0) drop[row] = 0;
   const { columns, baseRow, order } = spliceColumns(index, index.order, drop, fresh);
-  const rows: number[] = [];
-  const unreadable: string[] = [];
-  for (const row of order) {
-    if (columns.type(row)) rows.push(row);
-    else unreadable.push(columns.path(row));
-  }
-  unreadable.sort();
+  const { rows, unreadable } = splitReadable(columns, order);
   // The folders were listed: keep their stamps, with how their files differ from the index's.
   if (p.dirs && p.dirsStale && p.file) writeDirStamps(p.file, index.indexId, index.count, p.dirs, p.startedAt, listingDiffers(p, index));
   trace('archive ready (index spliced)');
-  return new Archive(p.root, columns, Int32Array.from(rows), { index, baseRow, extra: fresh }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
+  return new Archive(p.root, columns, rows, { index, baseRow, extra: fresh }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
 }
 
 /**

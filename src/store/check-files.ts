@@ -11,7 +11,7 @@ import type { ArchiveFacts } from '../core/rules/index.js';
 import { archiveFacts } from '../core/series.js';
 import { stylishBody } from '../render/stylish.js';
 import type { RowData } from './columns.js';
-import { type PackedRows, packRows, rowFromArticle, unpackRows } from './index-rows.js';
+import { type PackedRows, packRows, recordsInOneBuffer, rowFromArticle, unpackRows } from './index-rows.js';
 import { type FileStamp, readArticle } from './read.js';
 
 const NO_STAMP: FileStamp = { size: -1, mtimeMs: -1, ctimeMs: -1 };
@@ -98,18 +98,8 @@ export function checkRows(root: string, paths: readonly string[], ctx: CoreConte
 
 /** A chunk of checkRows' results, to hand from a worker: the rows packed as the index's reader packs them. */
 export function packCheckRows(items: readonly CheckedWithRow[]): { packed: { rows: PackedRows; checked: CheckedRow[] }; transfer: ArrayBuffer[] } {
-  const rows = items.map((i) => i.row);
   // packRows takes the records of a chunk in one buffer, in row order.
-  let size = 0;
-  for (const row of rows) if (typeof row.record === 'string') size += Buffer.byteLength(row.record);
-  const bytes = Buffer.allocUnsafeSlow(size);
-  let at = 0;
-  for (const row of rows) {
-    if (typeof row.record !== 'string') continue;
-    const n = bytes.write(row.record, at);
-    row.record = bytes.subarray(at, at + n);
-    at += n;
-  }
+  const rows = recordsInOneBuffer(items.map((i) => i.row));
   const p = packRows(rows);
   return { packed: { rows: p.packed, checked: items.map((i) => i.checked) }, transfer: p.transfer };
 }

@@ -33,6 +33,22 @@ export const LISTS = 4;
 const KIND: Record<ArticleType, string> = { news: 'n', letter: 'l', page: 'p' };
 const TYPE_OF: Record<string, ArticleType> = { n: 'news', l: 'letter', p: 'page' };
 
+/**
+ * Where each of `count` pieces of NUL-joined text starts, and (last) where one after the end
+ * would: piece r is text.slice(at[r], at[r + 1] - 1).
+ */
+export function nulStarts(text: string, count: number): Int32Array {
+  const at = new Int32Array(count + 1);
+  let pos = 0;
+  for (let r = 0; r < count; r++) {
+    at[r] = pos;
+    const nul = text.indexOf('\0', pos);
+    pos = nul === -1 ? text.length + 1 : nul + 1;
+  }
+  at[count] = text.length + 1;
+  return at;
+}
+
 /** The columns of a set of rows, in row order. */
 export class Columns {
   private pathList: string[] | undefined;
@@ -99,19 +115,8 @@ export class Columns {
       else this.titleList = t;
     }
     if (this.titleList) return this.titleList[row] ?? '';
-    if (!this.titleStarts) {
-      // Where each title starts: one pass over the text, no 100,000 strings made.
-      const text = this.titleText!;
-      const starts = new Int32Array(this.count + 1);
-      let pos = 0;
-      for (let r = 0; r < this.count; r++) {
-        starts[r] = pos;
-        const nul = text.indexOf('\0', pos);
-        pos = nul === -1 ? text.length + 1 : nul + 1;
-      }
-      starts[this.count] = text.length + 1;
-      this.titleStarts = starts;
-    }
+    // Where each title starts: one pass over the text, no 100,000 strings made.
+    this.titleStarts ??= nulStarts(this.titleText!, this.count);
     if (row < 0 || row >= this.count) return '';
     return this.titleText!.slice(this.titleStarts[row]!, this.titleStarts[row + 1]! - 1);
   }

@@ -51,6 +51,14 @@ export function indexRows(root: string, paths: readonly string[], ctx: CoreConte
     const loaded = readArticle(prefix + rel, rel, ctx, 'front-matter');
     return rowFromArticle(rel, loaded.stamp ?? NO_STAMP, loaded.article, ctx.gazetteer);
   });
+  return recordsInOneBuffer(rows);
+}
+
+/**
+ * Put the rows' record strings, as UTF-8, in one buffer of their own, in row order (what
+ * packRows expects): a worker hands it over without a copy.
+ */
+export function recordsInOneBuffer(rows: RowData[]): RowData[] {
   let size = 0;
   for (const row of rows) if (typeof row.record === 'string') size += Buffer.byteLength(row.record);
   // Not from Buffer's shared pool: this memory is handed to another thread as it is.

@@ -12,7 +12,13 @@ import { entriesOf, isArticleName, type Skipped, walkTree } from './scan.js';
 
 export function statAll(prefix: string, paths: readonly string[], stat: typeof statSync = statSync): Float64Array {
   const out = new Float64Array(paths.length * 3);
-  for (let i = 0; i < paths.length; i++) {
+  statRange(out, prefix, paths, 0, paths.length, stat);
+  return out;
+}
+
+/** Stat paths[from, to) into `out` (three numbers a file, at the path's own place). */
+function statRange(out: Float64Array, prefix: string, paths: readonly string[], from: number, to: number, stat: typeof statSync): void {
+  for (let i = from; i < to; i++) {
     const st = stat(prefix + paths[i], { throwIfNoEntry: false });
     if (st) {
       out[i * 3] = st.size;
@@ -20,7 +26,6 @@ export function statAll(prefix: string, paths: readonly string[], stat: typeof s
       out[i * 3 + 2] = st.ctimeMs;
     } else out.fill(-1, i * 3, i * 3 + 3);
   }
-  return out;
 }
 
 /** A share of the scan: a folder to walk, or a run of files (paths from the articles folder). */
@@ -87,16 +92,8 @@ export function statChunks(job: KnownJob, joined: string): void {
   for (;;) {
     const start = Atomics.add(job.counter, 0, 1) * KNOWN_CHUNK;
     if (start >= paths.length) return;
-    const end = Math.min(paths.length, start + KNOWN_CHUNK);
-    for (let i = start; i < end; i++) {
-      // Every path came from a folder listing (no links in a scan that keeps folder stamps): lstat, as scanUnit does.
-      const st = lstatSync(prefix + paths[i], { throwIfNoEntry: false });
-      if (st) {
-        job.out[i * 3] = st.size;
-        job.out[i * 3 + 1] = st.mtimeMs;
-        job.out[i * 3 + 2] = st.ctimeMs;
-      } else job.out.fill(-1, i * 3, i * 3 + 3);
-    }
+    // Every path came from a folder listing (no links in a scan that keeps folder stamps): lstat, as scanUnit does.
+    statRange(job.out, prefix, paths, start, Math.min(paths.length, start + KNOWN_CHUNK), lstatSync);
   }
 }
 

@@ -153,6 +153,14 @@ function bruteForce(dir: string, words: string[]): string[] {
 }
 
 describe('the search index stays in step with the files', () => {
+  /** A search's results equal a plain scan's (--no-cache) and a brute-force reading of the files. */
+  const checker = (dir: string, env: Record<string, string>) => (q: string, words: string[]) => {
+    const cached = psg(['search', q, '--format', 'json', '--dir', '.'], { env, cwd: dir });
+    const plain = psg(['search', q, '--format', 'json', '--dir', '.', '--no-cache'], { env, cwd: dir });
+    expect(cached.code).toBe(0);
+    expect(cached.stdout).toBe(plain.stdout);
+    expect((JSON.parse(cached.stdout) as Hit[]).map((h) => h.path).sort()).toEqual(bruteForce(dir, words));
+  };
   const item = (title: string, body: string, date = '2020-01-01') => article({ title: JSON.stringify(title), type: 'news', date, summary: JSON.stringify(`About ${title}.`) }, `${body}\n`);
 
   it('equals a plain scan (--no-cache) and a brute-force reading after edits, adds, deletes, renames and damage', () => {
@@ -163,13 +171,7 @@ describe('the search index stays in step with the files', () => {
     });
     const cache = testdir();
     const env = { PSG_CACHE_DIR: cache };
-    const check = (q: string, words: string[]) => {
-      const cached = psg(['search', q, '--format', 'json', '--dir', '.'], { env, cwd: dir });
-      const plain = psg(['search', q, '--format', 'json', '--dir', '.', '--no-cache'], { env, cwd: dir });
-      expect(cached.code).toBe(0);
-      expect(cached.stdout).toBe(plain.stdout);
-      expect((JSON.parse(cached.stdout) as Hit[]).map((h) => h.path).sort()).toEqual(bruteForce(dir, words));
-    };
+    const check = checker(dir, env);
     check('conga', ['conga']);
     expect(readdirSync(cache).some((f) => f.startsWith('search-') && f.endsWith('.sqlite'))).toBe(true);
 
@@ -210,13 +212,7 @@ describe('the search index stays in step with the files', () => {
     const dir = testdir(files);
     const cache = testdir();
     const env = { PSG_CACHE_DIR: cache };
-    const check = (q: string, want: string[]) => {
-      const cached = psg(['search', q, '--format', 'json', '--dir', '.'], { env, cwd: dir });
-      const plain = psg(['search', q, '--format', 'json', '--dir', '.', '--no-cache'], { env, cwd: dir });
-      expect(cached.code).toBe(0);
-      expect(cached.stdout).toBe(plain.stdout);
-      expect((JSON.parse(cached.stdout) as Hit[]).map((h) => h.path).sort()).toEqual(bruteForce(dir, want));
-    };
+    const check = checker(dir, env);
     check('conga junin', ['conga', 'junin']);
     check('mineria', ['mineria']);
     // Edits, adds, deletes and renames, then searched at once (within the two seconds whose stamps psg does not trust).
