@@ -7,25 +7,40 @@ import { lstatSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { type DirStamps, joinDirStamps, newDirStamps, stampDir } from './dir-stamps.js';
-import { readIndexPaths } from './index-paths.js';
+import { nulCount, readIndexPaths } from './index-paths.js';
+import { native } from './native.js';
 import { entriesOf, isArticleName, type Skipped, walkTree } from './scan.js';
 
 export function statAll(prefix: string, paths: readonly string[], stat: typeof statSync = statSync): Float64Array {
   const out = new Float64Array(paths.length * 3);
-  statRange(out, prefix, paths, 0, paths.length, stat);
+  if (native && paths.length > 0 && (stat === statSync || stat === lstatSync) && !paths.includes('')) {
+    native.statJoined(prefix, Buffer.from(paths.join('\0')), out, stat === statSync);
+    restatFailed(out, prefix, (i) => paths[i]!, stat);
+  } else statRange(out, prefix, paths, 0, paths.length, stat);
   return out;
 }
 
 /** Stat paths[from, to) into `out` (three numbers a file, at the path's own place). */
 function statRange(out: Float64Array, prefix: string, paths: readonly string[], from: number, to: number, stat: typeof statSync): void {
-  for (let i = from; i < to; i++) {
-    const st = stat(prefix + paths[i], { throwIfNoEntry: false });
-    if (st) {
-      out[i * 3] = st.size;
-      out[i * 3 + 1] = st.mtimeMs;
-      out[i * 3 + 2] = st.ctimeMs;
-    } else out.fill(-1, i * 3, i * 3 + 3);
-  }
+  for (let i = from; i < to; i++) statInto(out, i, prefix + paths[i], stat);
+}
+
+function statInto(out: Float64Array, i: number, path: string, stat: typeof statSync): void {
+  const st = stat(path, { throwIfNoEntry: false });
+  if (st) {
+    out[i * 3] = st.size;
+    out[i * 3 + 1] = st.mtimeMs;
+    out[i * 3 + 2] = st.ctimeMs;
+  } else out.fill(-1, i * 3, i * 3 + 3);
+}
+
+/**
+ * The native stat gives NaN where the system call failed other than by the file not being
+ * there (a folder that may not be searched, say): stat those again here, so that the run
+ * meets Node's own error for them, as it would without the native helper.
+ */
+function restatFailed(out: Float64Array, prefix: string, pathAt: (i: number) => string, stat: typeof statSync): void {
+  for (let i = 0; i < out.length; i += 3) if (Number.isNaN(out[i])) statInto(out, i / 3, prefix + pathAt(i / 3), stat);
 }
 
 /** A share of the scan: a folder to walk, or a run of files (paths from the articles folder). */
@@ -85,14 +100,20 @@ const KNOWN_CHUNK = 2000;
 
 /** Take chunks of the known files (`joined`, NUL between them) from the counter and stat them into `out`. */
 export function statChunks(job: KnownJob, joined: string): void {
-  const paths = joined === '' ? [] : joined.split('\0');
-  // Paths from another index (it was written again meanwhile) must not take a chunk.
-  if (paths.length !== job.count) return;
   const prefix = `${job.root}/`;
+  // Every path came from a folder listing (no links in a scan that keeps folder stamps): lstat, as scanUnit does.
+  if (native && joined !== '') {
+    // Paths from another index (it was written again meanwhile) must not take a chunk:
+    // the native helper refuses paths that do not fill `out` exactly.
+    if (nulCount(joined) + 1 !== job.count) return;
+    native.statJoined(prefix, Buffer.from(joined), job.out, false, job.counter, KNOWN_CHUNK);
+    return;
+  }
+  const paths = joined === '' ? [] : joined.split('\0');
+  if (paths.length !== job.count) return;
   for (;;) {
     const start = Atomics.add(job.counter, 0, 1) * KNOWN_CHUNK;
     if (start >= paths.length) return;
-    // Every path came from a folder listing (no links in a scan that keeps folder stamps): lstat, as scanUnit does.
     statRange(job.out, prefix, paths, start, Math.min(paths.length, start + KNOWN_CHUNK), lstatSync);
   }
 }
@@ -230,7 +251,20 @@ export function scanPool(): ScanPool | undefined {
             worker.postMessage({ known: job });
           }),
       );
-      return { help: (joined) => statChunks(job, joined), stamps: Promise.all(replies).then(() => out) };
+      let joinedPaths: string | undefined;
+      const help = (joined: string) => {
+        joinedPaths = joined;
+        statChunks(job, joined);
+      };
+      const stamps = Promise.all(replies).then(() => {
+        // The files the native helper could not stat (rare): the paths are split only if there are any.
+        if (joinedPaths !== undefined && out.some(Number.isNaN)) {
+          const paths = joinedPaths.split('\0');
+          restatFailed(out, `${root}/`, (i) => paths[i]!, lstatSync);
+        }
+        return out;
+      });
+      return { help, stamps };
     },
     scanStat(root) {
       const dirs = newDirStamps();

@@ -1,0 +1,9 @@
+{
+  "targets": [
+    {
+      "target_name": "psg_native",
+      "sources": ["stat.c"],
+      "cflags": ["-O2", "-Wall", "-Wextra"]
+    }
+  ]
+}
