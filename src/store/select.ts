@@ -5,7 +5,7 @@
 // miss).
 import type { ArticleType } from '../core/article.js';
 import type { Gazetteer } from '../core/gazetteer.js';
-import { foldSearch, type GroupKey, groupOrder, matchesText, PAGES_GROUP, type Query, type SortKey, titleCollator } from '../core/query.js';
+import { foldSearch, type GroupKey, groupOrder, matchesText, PAGES_GROUP, type Query, type SortKey, compareTitles } from '../core/query.js';
 import { fold } from '../core/text.js';
 import type { Archive } from './archive.js';
 import { readBody } from './body.js';
@@ -93,7 +93,7 @@ export function sortPositions(archive: Archive, positions: readonly number[], by
   if (by === 'title') {
     const cols = archive.columns;
     // Ties by the default order, which is the positions' own.
-    sorted.sort((a, b) => titleCollator.compare(cols.title(archive.row(a)), cols.title(archive.row(b))) || a - b);
+    sorted.sort((a, b) => compareTitles(cols.title(archive.row(a)), cols.title(archive.row(b))) || a - b);
   }
   if (reverse) sorted = sorted.reverse();
   return sorted;
