@@ -49,6 +49,9 @@ export function nulStarts(text: string, count: number): Int32Array {
   return at;
 }
 
+/** How a Columns holds its titles (see its constructor). */
+export type Titles = string[] | string | ((row: number) => string);
+
 /** The columns of a set of rows, in row order. */
 export class Columns {
   private pathList: string[] | undefined;
@@ -56,6 +59,7 @@ export class Columns {
   private titleList: string[] | undefined;
   private titleText: string | undefined;
   private titleStarts: Int32Array | undefined;
+  private titleAt: ((row: number) => string) | undefined;
   private idOf: Map<string, number> | undefined;
 
   constructor(
@@ -66,8 +70,12 @@ export class Columns {
     readonly kinds: string,
     /** KEY_WIDTH characters a row. */
     readonly dateKeys: string,
-    /** The titles: a list, or one string with NUL between them (read a title at a time, never all parsed). */
-    private readonly titlesOf: () => string[] | string,
+    /**
+     * The titles: a list, or one string with NUL between them (read a title at a time, never
+     * all parsed), or a function giving a row's title (the spliced columns' titles are their
+     * base's, never copied).
+     */
+    private readonly titlesOf: () => Titles,
     /** Slugs in row order, NUL between them. */
     readonly joinedSlugs: string,
     /** Every name an id stands for. */
@@ -109,11 +117,13 @@ export class Columns {
   }
 
   title(row: number): string {
-    if (this.titleList === undefined && this.titleText === undefined) {
+    if (this.titleList === undefined && this.titleText === undefined && this.titleAt === undefined) {
       const t = this.titlesOf();
       if (typeof t === 'string') this.titleText = t;
+      else if (typeof t === 'function') this.titleAt = t;
       else this.titleList = t;
     }
+    if (this.titleAt) return row < 0 || row >= this.count ? '' : this.titleAt(row);
     if (this.titleList) return this.titleList[row] ?? '';
     // Where each title starts: one pass over the text, no 100,000 strings made.
     this.titleStarts ??= nulStarts(this.titleText!, this.count);
@@ -123,9 +133,9 @@ export class Columns {
 
   /** The titles as one string, NUL between them; undefined when a title holds a NUL itself. */
   joinedTitles(): string | undefined {
-    if (this.titleText === undefined && this.titleList === undefined) this.title(0);
+    if (this.titleText === undefined && this.titleList === undefined && this.titleAt === undefined) this.title(0);
     if (this.titleText !== undefined) return this.titleText;
-    const list = this.titleList!;
+    const list = this.allTitles();
     return list.some((t) => t.includes('\0')) ? undefined : list.join('\0');
   }
 
@@ -209,8 +219,8 @@ export class Columns {
   /** Every title, parsed at once (for the index to store). */
   allTitles(): string[] {
     if (this.titleList) return this.titleList;
-    const t = this.titleText ?? this.titlesOf();
-    this.titleList = typeof t === 'string' ? (this.count === 0 ? [] : t.split('\0')) : t;
+    const t = this.titleText ?? this.titleAt ?? this.titlesOf();
+    this.titleList = typeof t === 'string' ? (this.count === 0 ? [] : t.split('\0')) : typeof t === 'function' ? Array.from({ length: this.count }, (_, r) => t(r)) : t;
     return this.titleList;
   }
 
