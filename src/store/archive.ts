@@ -29,6 +29,7 @@ export interface CacheOptions {
  * this run's rows after them (a few files changed, see columns-splice.ts); or the rows of
  * this run (the index written again).
  */
+/** Where the records come from: the index (through baseRow when spliced: see Spliced), or this run's rows. */
 type Records = { index: IndexData; baseRow?: Int32Array; extra?: readonly RowData[] } | { rows: readonly RowData[] };
 
 /**
@@ -121,8 +122,9 @@ export class Archive {
     if ('index' in this.records) {
       const { index, baseRow, extra } = this.records;
       if (!baseRow) return index.record(row) ?? this.remake(row);
-      if (row >= baseRow.length) return extra![row - baseRow.length]!.record!;
-      return index.record(baseRow[row]!) ?? this.remake(row);
+      const b = baseRow[row]!;
+      if (b < 0) return extra![-b - 1]!.record!;
+      return index.record(b) ?? this.remake(row);
     }
     return this.records.rows[row]!.record!;
   }
@@ -148,7 +150,7 @@ export class Archive {
       if (!baseRow) return stream(positions);
       let run: number[] = [];
       for (const i of positions) {
-        if (this.rows[i]! < baseRow.length) {
+        if (baseRow[this.rows[i]!]! >= 0) {
           run.push(i);
           continue;
         }

@@ -1,6 +1,6 @@
 // The index's columns with a few rows changed, without writing the index again: the rows of
-// files that changed or went are dropped, the rows of files read in this run are put after
-// the rest, and the order (newest first) is the index's with the new rows put in their
+// files that went are dropped, a file edited in place keeps its row, new files' rows are put
+// after the rest, and the order (newest first) is the index's with the new rows put in their
 // places. Copying typed arrays and joining strings costs tens of milliseconds at 100,000
 // rows; making 100,000 row objects, sorting them and writing 90 MB costs seconds.
 import { compareSortKeys, type SortKeys } from '../core/query.js';
@@ -8,7 +8,7 @@ import { Columns, KEY_WIDTH, LISTS, NUMBERS, nulStarts, type RowData } from './c
 
 export interface Spliced {
   columns: Columns;
-  /** For each kept row (the first rows of `columns`), its row in the base. */
+  /** For each row of `columns`, its row in the base, or −(i + 1) for the row of fresh[i]. */
   baseRow: Int32Array;
   /** Every row, newest first (as the index's order: unreadable rows included). */
   order: Int32Array;
@@ -35,21 +35,59 @@ function compareRows(cols: Columns, a: number, b: number): number {
   return compareSortKeys(keys(a), keys(b));
 }
 
-/** `base` without the rows `drop` marks, with `fresh` after them; `baseOrder` is the base's order. */
+/** A run of base rows [a, b), or one fresh row. */
+type Segment = { a: number; b: number } | { f: number };
+
+/**
+ * `base` without the rows `drop` marks, with `fresh` in their place: a fresh row whose path is
+ * a dropped row's (a file edited in place) takes that row's place, so that the rows keep the
+ * scan's order and the paths stay the base's own string; the others (new files) come after
+ * the rest. `baseOrder` is the base's order.
+ */
 export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8Array, fresh: readonly RowData[]): Spliced {
   const add = Columns.fromRows(fresh);
+  // Which fresh row takes which dropped row's place.
+  const droppedAt = new Map<string, number>();
+  for (let r = 0; r < base.count; r++) if (drop[r]) droppedAt.set(base.path(r), r);
+  const freshOf = new Map<number, number>();
+  const placedFresh = new Uint8Array(fresh.length);
+  fresh.forEach((f, i) => {
+    const r = droppedAt.get(f.path);
+    if (r !== undefined && !freshOf.has(r)) {
+      freshOf.set(r, i);
+      placedFresh[i] = 1;
+    }
+  });
   // Dropped rows are few: the kept ones come in long runs, each copied in one step.
-  const runs: [number, number][] = [];
+  const segments: Segment[] = [];
+  let removed = 0;
   for (let r = 0; r < base.count; ) {
-    while (r < base.count && drop[r]) r++;
     const from = r;
     while (r < base.count && !drop[r]) r++;
-    if (r > from) runs.push([from, r]);
+    if (r > from) segments.push({ a: from, b: r });
+    if (r < base.count) {
+      const f = freshOf.get(r);
+      if (f === undefined) removed++;
+      else segments.push({ f });
+      r++;
+    }
   }
-  const kept: number[] = [];
-  for (const [a, b] of runs) for (let r = a; r < b; r++) kept.push(r);
-  const k = kept.length;
-  const n = k + add.count;
+  let appended = 0;
+  for (let f = 0; f < fresh.length; f++) {
+    if (!placedFresh[f]) {
+      segments.push({ f });
+      appended++;
+    }
+  }
+  const n = base.count - removed + appended;
+  const baseRow = new Int32Array(n);
+  {
+    let to = 0;
+    for (const s of segments) {
+      if ('f' in s) baseRow[to++] = -(s.f + 1);
+      else for (let r = s.a; r < s.b; r++) baseRow[to++] = r;
+    }
+  }
   // The base's names keep their ids; the new rows' names are found among them or added.
   const names = base.names.slice();
   const remap = Int32Array.from(add.names, (name) => {
@@ -58,29 +96,43 @@ export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8A
     names.push(name);
     return names.length - 1;
   });
-  // Each run cut out of a NUL-joined column at once.
-  const cut = (joined: string, extra: string) => {
-    const at = nulStarts(joined, base.count);
-    const parts = runs.map(([a, b]) => joined.slice(at[a]!, at[b]! - 1));
-    if (add.count) parts.push(extra);
-    return parts.join('\0');
+  // A NUL-joined column: the base's own string while no row came or went and no piece
+  // changed; else each run cut out of it at once.
+  const joined = (text: string, freshPiece: (f: number) => string, basePiece: (r: number) => string): string => {
+    if (removed === 0 && appended === 0 && [...freshOf].every(([r, f]) => freshPiece(f) === basePiece(r))) return text;
+    const at = nulStarts(text, base.count);
+    return segments.map((s) => ('f' in s ? freshPiece(s.f) : text.slice(at[s.a]!, at[s.b]! - 1))).join('\0');
   };
-  const slugsOfAdd = Array.from({ length: add.count }, (_, r) => add.slug(r)).join('\0');
-  const joinedPaths = cut(base.joinedPaths, add.joinedPaths);
-  const joinedSlugs = cut(base.joinedSlugs, slugsOfAdd);
-  const kinds = runs.map(([a, b]) => base.kinds.slice(a, b)).join('') + add.kinds;
-  const dateKeys = runs.map(([a, b]) => base.dateKeys.slice(a * KEY_WIDTH, b * KEY_WIDTH)).join('') + add.dateKeys;
+  const joinedPaths = joined(base.joinedPaths, (f) => add.path(f), (r) => base.path(r));
+  const joinedSlugs = joined(base.joinedSlugs, (f) => add.slug(f), (r) => base.slug(r));
+  const kinds = segments.map((s) => ('f' in s ? add.kinds[s.f]! : base.kinds.slice(s.a, s.b))).join('');
+  const dateKeys = segments.map((s) => ('f' in s ? add.dateKeys.slice(s.f * KEY_WIDTH, (s.f + 1) * KEY_WIDTH) : base.dateKeys.slice(s.a * KEY_WIDTH, s.b * KEY_WIDTH))).join('');
   // A kept row's title is its base row's, read from the base when asked: no titles copied.
-  const titles = () => (row: number) => (row < k ? base.title(kept[row]!) : add.title(row - k));
+  const titles = () => (row: number) => {
+    const b = baseRow[row]!;
+    return b >= 0 ? base.title(b) : add.title(-b - 1);
+  };
   const numbers = new Float64Array(n * NUMBERS);
   const authors = new Int32Array(n);
   const series = new Int32Array(n);
   const listStarts = new Int32Array(n * LISTS + 1);
-  const baseIds = base.listStarts[base.count * LISTS]!;
-  const listIds = new Int32Array(baseIds + add.listIds.length);
+  const listIds = new Int32Array(base.listIds.length + add.listIds.length);
   let to = 0;
   let ids = 0;
-  for (const [a, b] of runs) {
+  for (const s of segments) {
+    if ('f' in s) {
+      const f = s.f;
+      numbers.set(add.numbers.subarray(f * NUMBERS, (f + 1) * NUMBERS), to * NUMBERS);
+      authors[to] = add.authors[f]! < 0 ? -1 : remap[add.authors[f]!]!;
+      series[to] = add.series[f]! < 0 ? -1 : remap[add.series[f]!]!;
+      const from = add.listStarts[f * LISTS]!;
+      for (let i = 0; i < LISTS; i++) listStarts[to * LISTS + i] = add.listStarts[f * LISTS + i]! - from + ids;
+      const until = add.listStarts[(f + 1) * LISTS]!;
+      for (let i = from; i < until; i++) listIds[ids++] = remap[add.listIds[i]!]!;
+      to++;
+      continue;
+    }
+    const { a, b } = s;
     numbers.set(base.numbers.subarray(a * NUMBERS, b * NUMBERS), to * NUMBERS);
     authors.set(base.authors.subarray(a, b), to);
     series.set(base.series.subarray(a, b), to);
@@ -91,22 +143,18 @@ export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8A
     ids += until - from;
     to += b - a;
   }
-  numbers.set(add.numbers, k * NUMBERS);
-  for (let r = 0; r < add.count; r++) {
-    authors[k + r] = add.authors[r]! < 0 ? -1 : remap[add.authors[r]!]!;
-    series[k + r] = add.series[r]! < 0 ? -1 : remap[add.series[r]!]!;
-  }
-  for (let i = 0; i < add.count * LISTS; i++) listStarts[k * LISTS + i] = add.listStarts[i]! + ids;
-  for (let i = 0; i < add.listIds.length; i++) listIds[ids + i] = remap[add.listIds[i]!]!;
-  ids += add.listIds.length;
   listStarts[n * LISTS] = ids;
   const columns = new Columns(n, joinedPaths, kinds, dateKeys, titles, joinedSlugs, names, numbers, authors, series, listStarts, listIds.subarray(0, ids));
-  // The base's order, kept rows renumbered, then each new row put in its place by a binary search.
+  // The base's order for the rows kept as they were, then each fresh row put in its place by a binary search.
   const newRow = new Int32Array(base.count).fill(-1);
-  kept.forEach((r, to) => (newRow[r] = to));
+  const freshRows: number[] = [];
+  baseRow.forEach((b, row) => {
+    if (b >= 0) newRow[b] = row;
+    else freshRows.push(row);
+  });
   const order: number[] = [];
   for (const r of baseOrder) if (newRow[r]! >= 0) order.push(newRow[r]!);
-  const freshRows = Array.from({ length: add.count }, (_, r) => k + r).sort((a, b) => compareRows(columns, a, b));
+  freshRows.sort((a, b) => compareRows(columns, a, b));
   const placed: number[] = [];
   let from = 0;
   for (const row of freshRows) {
@@ -122,5 +170,5 @@ export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8A
     from = lo;
   }
   for (let i = from; i < order.length; i++) placed.push(order[i]!);
-  return { columns, baseRow: Int32Array.from(kept), order: Int32Array.from(placed) };
+  return { columns, baseRow, order: Int32Array.from(placed) };
 }

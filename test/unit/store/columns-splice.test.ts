@@ -8,10 +8,10 @@ import { spliceColumns } from '../../../src/store/columns-splice.js';
 const REGIONS = ['Puno', 'Cusco', 'Junín', 'Lima'];
 const TAGS = ['mining', 'water', 'consulta-previa'];
 
-function row(i: number, variant = ''): RowData {
+function row(i: number, variant = '', samePath = false): RowData {
   const type = i % 11 === 0 ? 'page' : i % 3 === 0 ? 'letter' : 'news';
   const r: RowData = {
-    path: `${2000 + (i % 20)}/${String(i).padStart(5, '0')}${variant}.md`,
+    path: `${2000 + (i % 20)}/${String(i).padStart(5, '0')}${samePath ? '' : variant}.md`,
     size: 100 + i,
     mtimeMs: 1e12 + i,
     ctimeMs: 1e12 + i + 0.5,
@@ -87,9 +87,52 @@ describe('spliceColumns', () => {
     const expected = Columns.fromRows(all);
     expect(columns.count).toBe(all.length);
     for (let r = 0; r < all.length; r++) expect(described(columns, r)).toEqual(described(expected, r));
-    expect([...baseRow]).toEqual(base.map((_, i) => i).filter((i) => !drop[i]));
+    expect([...baseRow]).toEqual([...base.map((_, i) => i).filter((i) => !drop[i]), ...fresh.map((_, f) => -(f + 1))]);
     const sorted = all.map((_, i) => i).sort((a, b) => compareSortKeys(all[a]!, all[b]!));
     expect([...order].map((r) => columns.path(r))).toEqual(sorted.map((r) => all[r]!.path));
+  });
+
+  it('keeps an edited file in its row, and the paths as the base’s own string', () => {
+    const base = Array.from({ length: 400 }, (_, i) => row(i));
+    const baseCols = Columns.fromRows(base);
+    const baseOrder = Int32Array.from(base.map((_, i) => i).sort((a, b) => compareSortKeys(base[a]!, base[b]!)));
+    // Every seventh file edited in place (its title, date, slug, tags and series may change), a few gone, a few new.
+    const drop = new Uint8Array(base.length);
+    const fresh: RowData[] = [];
+    const all: RowData[] = [];
+    const edited = (i: number) => ({ ...row(i + 1, '-edited'), path: base[i]!.path });
+    base.forEach((r, i) => {
+      if (i % 7 === 0) {
+        drop[i] = 1;
+        fresh.push(edited(i));
+        all.push(edited(i));
+      } else if (i % 50 === 3) drop[i] = 1;
+      else all.push(r);
+    });
+    for (let i = 400; i < 405; i++) {
+      fresh.push(row(i, '-new'));
+      all.push(row(i, '-new'));
+    }
+    const { columns, baseRow, order } = spliceColumns(baseCols, baseOrder, drop, fresh);
+    const expected = Columns.fromRows(all);
+    expect(columns.count).toBe(all.length);
+    for (let r = 0; r < all.length; r++) expect(described(columns, r)).toEqual(described(expected, r));
+    expect(baseRow.filter((b) => b < 0).length).toBe(fresh.length);
+    const sorted = all.map((_, i) => i).sort((a, b) => compareSortKeys(all[a]!, all[b]!));
+    expect([...order].map((r) => columns.path(r))).toEqual(sorted.map((r) => all[r]!.path));
+
+    // Only edits in place: the very same paths string, and the slugs too where none changed.
+    const onlyEdits = new Uint8Array(base.length);
+    onlyEdits[10] = onlyEdits[200] = 1;
+    const same = spliceColumns(baseCols, baseOrder, onlyEdits, [{ ...row(10, '', true), title: 'New title' }, { ...row(201, '-x'), path: base[200]!.path }]);
+    expect(same.columns.joinedPaths).toBe(baseCols.joinedPaths);
+    expect(same.columns.title(10)).toBe('New title');
+    expect(same.columns.slug(200)).toBe('slug-201-x');
+    expect(same.columns.slug(10)).toBe('slug-10');
+    expect([...same.baseRow].filter((b) => b < 0)).toEqual([-1, -2]);
+    const untouched = spliceColumns(baseCols, baseOrder, (() => { const d = new Uint8Array(base.length); d[10] = 1; return d; })(), [{ ...row(10), title: 'Only the title' }]);
+    expect(untouched.columns.joinedSlugs).toBe(baseCols.joinedSlugs);
+    expect(untouched.columns.joinedPaths).toBe(baseCols.joinedPaths);
   });
 
   it('keeps a title that holds a NUL (the titles then stay a list)', () => {
