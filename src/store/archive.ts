@@ -30,7 +30,7 @@ export interface CacheOptions {
  * this run (the index written again).
  */
 /** Where the records come from: the index (through baseRow when spliced: see Spliced), or this run's rows. */
-type Records = { index: IndexData; baseRow?: Int32Array; extra?: readonly RowData[] } | { rows: readonly RowData[] };
+type Records = { index: IndexData; baseRow?: Int32Array; extra?: readonly RowData[]; was?: Int32Array } | { rows: readonly RowData[] };
 
 /**
  * Readable articles, newest first (pages last, by order), addressed by position: every key a
@@ -68,6 +68,23 @@ export class Archive {
 
   get size(): number {
     return this.rows.length;
+  }
+
+  /**
+   * The columns of the index this archive was made from (its own columns when it was made
+   * from files alone), and a row's row there: the file as the index knew it, which for a file
+   * edited in place is its previous version; −1 for a file the index did not hold.
+   */
+  get baseColumns(): Columns {
+    return 'index' in this.records ? this.records.index : this.columns;
+  }
+
+  previousRow(row: number): number {
+    if (!('index' in this.records)) return -1;
+    const { baseRow, was } = this.records;
+    if (!baseRow) return row;
+    const b = baseRow[row]!;
+    return b >= 0 ? b : (was?.[-b - 1] ?? -1);
   }
 
   /** The row of the columns that position `i` is. */
@@ -471,12 +488,12 @@ function listingDiffers(p: Plan, index: IndexData): { gone: number[]; extra: str
 function spliced(p: Plan, index: IndexData, fresh: RowData[], ctx: CoreContext): Archive {
   const drop = new Uint8Array(index.count).fill(1);
   for (const row of p.rowAt) if (row >= 0) drop[row] = 0;
-  const { columns, baseRow, order } = spliceColumns(index, index.order, drop, fresh);
+  const { columns, baseRow, order, was } = spliceColumns(index, index.order, drop, fresh);
   const { rows, unreadable } = splitReadable(columns, order);
   // The folders were listed: keep their stamps, with how their files differ from the index's.
   if (p.dirs && p.dirsStale && p.file) writeDirStamps(p.file, index.indexId, index.count, p.dirs, p.startedAt, listingDiffers(p, index));
   trace('archive ready (index spliced)');
-  return new Archive(p.root, columns, rows, { index, baseRow, extra: fresh }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
+  return new Archive(p.root, columns, rows, { index, baseRow, extra: fresh, was }, ctx, p.file, unreadable, p.count, fresh.length, p.unreachable);
 }
 
 /**

@@ -12,6 +12,8 @@ export interface Spliced {
   baseRow: Int32Array;
   /** Every row, newest first (as the index's order: unreadable rows included). */
   order: Int32Array;
+  /** For each fresh row, the base row whose place it took (the file as it was), or −1 for a new file. */
+  was: Int32Array;
 }
 
 /**
@@ -50,12 +52,12 @@ export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8A
   const droppedAt = new Map<string, number>();
   for (let r = 0; r < base.count; r++) if (drop[r]) droppedAt.set(base.path(r), r);
   const freshOf = new Map<number, number>();
-  const placedFresh = new Uint8Array(fresh.length);
+  const was = new Int32Array(fresh.length).fill(-1);
   fresh.forEach((f, i) => {
     const r = droppedAt.get(f.path);
     if (r !== undefined && !freshOf.has(r)) {
       freshOf.set(r, i);
-      placedFresh[i] = 1;
+      was[i] = r;
     }
   });
   // Dropped rows are few: the kept ones come in long runs, each copied in one step.
@@ -74,7 +76,7 @@ export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8A
   }
   let appended = 0;
   for (let f = 0; f < fresh.length; f++) {
-    if (!placedFresh[f]) {
+    if (was[f]! < 0) {
       segments.push({ f });
       appended++;
     }
@@ -170,5 +172,5 @@ export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8A
     from = lo;
   }
   for (let i = from; i < order.length; i++) placed.push(order[i]!);
-  return { columns, baseRow, order: Int32Array.from(placed) };
+  return { columns, baseRow, order: Int32Array.from(placed), was };
 }

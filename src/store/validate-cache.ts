@@ -163,9 +163,10 @@ export async function checkArchiveFiles(
   const order = same ? stored!.scanRow : pathOrder(cols);
   /** Each row's stored position, or -1 when it is checked now. */
   const storedAt = new Int32Array(n).fill(-1);
+  /** With the same files as last time: each row's stored position, changed or not. */
+  const inverse = new Int32Array(same ? n : 0);
   if (stored) {
     let positionOf: Map<string, number> | undefined;
-    const inverse = new Int32Array(n);
     if (!same) {
       const paths = stored.joinedPaths === '' ? [] : stored.joinedPaths.split('\0');
       positionOf = new Map(Array.from(stored.scanRow, (row, p) => [paths[row]!, p]));
@@ -197,8 +198,29 @@ export async function checkArchiveFiles(
   const freshAt = new Int32Array(n).fill(-1);
   for (let row = 0, next = 0; row < n; row++) if (storedAt[row]! < 0) freshAt[row] = next++;
 
-  // Nothing changed: the rules across files would find what they found last time.
+  // Nothing changed: the rules across files would find what they found last time. They see
+  // only each file's facts (path, slug, series, part, date), so the same holds when every
+  // file checked now has the facts its stored results were made with: an edit of a body, a
+  // title or the tags, say. The facts then are the index's row for the file as it was.
   const unchanged = same && toCheck.length === 0;
+  const factsKept = (): boolean => {
+    // (A new day is no exception: the rules across files do not look at today.)
+    if (!same || toCheck.length > Math.min(REWRITE_AT, n / 50)) return false;
+    const base = archive.baseColumns;
+    const s = stored!.numbers;
+    for (let row = 0; row < n; row++) {
+      if (storedAt[row]! >= 0) continue;
+      const at = inverse[row]!;
+      const was = archive.previousRow(row);
+      if (was < 0 || !base.sameStamp(was, s[at * FIELDS + F.size]!, s[at * FIELDS + F.mtimeMs]!, s[at * FIELDS + F.ctimeMs]!)) return false;
+      if (base.type(was) !== cols.type(row)) return false;
+      if (cols.type(row) && JSON.stringify(rowFacts(base, was)) !== JSON.stringify(rowFacts(cols, row))) return false;
+    }
+    return true;
+  };
+  const archKept = unchanged || factsKept();
+  /** Where a row's stored problems across files are, when they still hold. */
+  const archAt = (row: number) => (storedAt[row]! >= 0 ? storedAt[row]! : inverse[row]!);
   const across = (): Map<string, Problem[]> => {
     const s = stored?.numbers;
     const series: ArchiveFacts[] = [];
@@ -225,7 +247,7 @@ export async function checkArchiveFiles(
     trace('rules across files run');
     return found;
   };
-  let found = unchanged ? undefined : across();
+  let found = archKept ? undefined : across();
 
   // What each position shows: its own problems' counts, its archive problems, and whether the stored lines still hold.
   const archJson = (problems: Problem[] | undefined) => (problems ? JSON.stringify(problems) : '');
@@ -235,7 +257,18 @@ export async function checkArchiveFiles(
   const archTexts = new Map<number, string>();
   const archCrcs = new Float64Array(n);
   if (unchanged) t = stored!.totals;
-  else {
+  else if (archKept) {
+    // The stored totals less the stored files' own problems are those across files, which hold.
+    const s = stored!.numbers;
+    const own = [0, 0, 0, 0];
+    for (let p = 0; p < n; p++) for (let k = 0; k < 4; k++) own[k]! -= s[p * FIELDS + F.errors + k]!;
+    for (let row = 0; row < n; row++) {
+      const fresh = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
+      for (let k = 0; k < 4; k++) own[k]! += fresh ? fresh.counts[k]! : s[storedAt[row]! * FIELDS + F.errors + k]!;
+    }
+    const st = stored!.totals;
+    t = { errors: st.errors + own[0]!, warnings: st.warnings + own[1]!, fixable: st.fixable + own[2]!, suggestions: st.suggestions + own[3]! };
+  } else {
     t = { errors: 0, warnings: 0, fixable: 0, suggestions: 0 };
     const s = stored?.numbers;
     for (let row = 0; row < n; row++) {
@@ -258,16 +291,8 @@ export async function checkArchiveFiles(
     t.fixable += a.fixable;
     t.suggestions += a.suggestions;
   }
-  // A file checked now that has settled (not changed within RACY_MS) is worth storing at once;
-  // one still being edited is checked again next time anyway.
-  const racyBefore = startedAt - RACY_MS;
-  let settled = false;
-  for (let row = 0; row < n && !settled; row++) {
-    if (freshAt[row]! < 0) continue;
-    const st = cols.stamp(row);
-    settled = st.mtimeMs < racyBefore && st.ctimeMs < racyBefore;
-  }
-  const rewrite = file !== undefined && (!stored || !same || settled || redo > Math.min(REWRITE_AT, n / 50));
+  // A few files checked now are checked again next time rather than all 100,000 written again.
+  const rewrite = file !== undefined && (!stored || !same || redo > Math.min(REWRITE_AT, n / 50));
 
   const readers = stored && { lines: new PartReader(stored, 0), owns: new PartReader(stored, 1), archs: new PartReader(stored, 2) };
   const file0 = { root, ctx, stored, readers };
@@ -284,14 +309,15 @@ export async function checkArchiveFiles(
         const row = order[p]!;
         const at = storedAt[row]!;
         const fresh: CheckedRow | undefined = freshAt[row]! >= 0 ? checked[freshAt[row]!]! : undefined;
-        const storedArch = unchanged && s![at * FIELDS + F.arch]! ? readers!.archs.piece(at) : undefined;
+        const aAt = archKept ? archAt(row) : -1;
+        const storedArch = archKept && s![aAt * FIELDS + F.arch]! ? readers!.archs.piece(aAt) : undefined;
         let arch: Problem[] | undefined;
         let archText: string | Buffer;
         let archCrc: number;
-        if (unchanged && (storedArch || !s![at * FIELDS + F.arch]!)) {
+        if (archKept && (storedArch || !s![aAt * FIELDS + F.arch]!)) {
           archText = storedArch ?? '';
-          archCrc = s![at * FIELDS + F.archCrc]!;
-        } else if (!unchanged) {
+          archCrc = s![aAt * FIELDS + F.archCrc]!;
+        } else if (!archKept) {
           arch = found!.get(cols.path(row));
           archText = archTexts.get(row) ?? '';
           archCrc = archCrcs[row]!;
@@ -303,7 +329,7 @@ export async function checkArchiveFiles(
           archCrc = archText ? crc32(archText) : 0;
         }
         // The stored lines hold while the file and what the rules across files say of it are the same.
-        const keptLines = !fresh && (unchanged || s![at * FIELDS + F.archCrc]! === archCrc);
+        const keptLines = !fresh && (archKept || s![at * FIELDS + F.archCrc]! === archCrc);
         cursor.set(cols.path(row), at, fresh, arch, archText, keptLines);
         const own = fresh ? fresh.counts[0] + fresh.counts[1] : s![at * FIELDS + F.errors]! + s![at * FIELDS + F.warnings]!;
         if (own > 0 || archText.length > 0) yield cursor;

@@ -3,12 +3,12 @@
 // of the tag vocabulary or of psg.config.json, and with its results file damaged. A run with
 // nothing changed opens no article at all, and a first run opens each article once.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BIN, psg, psgEnv, type RunResult } from '../helpers/run.js';
-import { cleanup, sampleCopy } from '../helpers/testdir.js';
+import { BIN, psg, psgEnv, ROOT, type RunResult } from '../helpers/run.js';
+import { cleanup, sampleCopy, testdir } from '../helpers/testdir.js';
 
 afterAll(cleanup);
 
@@ -151,5 +151,53 @@ describe("validate's stored results", () => {
     writeFileSync(changed, readFileSync(changed, 'utf8').replace('the pass', 'the road'));
     const opens = articleOpens(dir, env);
     expect([...opens.keys()].map((p) => p.slice(p.indexOf('/articles/') + 1))).toEqual(['articles/2019/2019-04-03-letter-from-cusco.md']);
+  }, 300_000);
+});
+
+describe("validate's results across files on an archive whose index is spliced", () => {
+  it('are kept when an edit leaves every file’s facts as they were, and found again when it does not', async () => {
+    const dir = testdir();
+    const articles = join(dir, 'articles');
+    execFileSync(process.execPath, [join(ROOT, 'bench/gen-corpus.mjs'), articles, '5000', '--seed', '9'], { stdio: 'ignore' });
+    for (const [path, text] of Object.entries(LETTERS)) writeFileSync(join(dir, path), text);
+    // Two items whose names give them one slug.
+    const news = (what: string) => `---\ntitle: "An item about ${what}"\ntype: news\ndate: 2019-05-01\nsummary: An item.\ntags: [mining]\n---\n\nThe item about ${what}.\n`;
+    const first = join(articles, '2019/2019-05-01-shared-slug.md');
+    writeFileSync(first, news('the first'));
+    writeFileSync(join(articles, '2020/2020-05-01-shared-slug.md'), news('the second'));
+    await age(articles);
+    const env = { PSG_CACHE_DIR: join(dir, '.cache'), PSG_TODAY: '2026-11-27' };
+    const traced = () => psg(['validate'], { cwd: dir, env: { ...env, PSG_TRACE: '1' } }).stderr;
+    const same = () => {
+      for (const args of [['validate'], ['validate', '--format', 'json']]) expect(plain(psg(args, { cwd: dir, env }))).toEqual(plain(psg([...args, '--no-cache'], { cwd: dir, env })));
+    };
+    same();
+    expect(psg(['validate'], { cwd: dir, env }).stdout).toMatch(/The slug "shared-slug" is also used by/);
+
+    // A body and a title edited, facts untouched: the index is spliced, the rules across files do not run.
+    writeFileSync(join(dir, PUNO_2), readFileSync(join(dir, PUNO_2), 'utf8').replace('The letter.', 'The letter, longer now.'));
+    writeFileSync(first, readFileSync(first, 'utf8').replace('An item about the first', 'An item about the first, edited'));
+    const kept = traced();
+    expect(kept).toContain('index spliced');
+    expect(kept).not.toContain('rules across files run');
+    same();
+
+    // A letter's part changed in place: the series' parts are looked at again.
+    const cusco = join(dir, 'articles/2019/2019-04-03-letter-from-cusco.md');
+    writeFileSync(cusco, readFileSync(cusco, 'utf8').replace('part: 3', 'part: 1'));
+    expect(traced()).toContain('rules across files run');
+    same();
+
+    // A letter's series, read from its title, changed.
+    const start = join(dir, 'articles/2019/2019-04-02-letter-from-puno.md');
+    writeFileSync(start, readFileSync(start, 'utf8').replace('Letter from Puno: the start', 'Letter from Puno (1): the start'));
+    expect(traced()).toContain('rules across files run');
+    same();
+
+    // Renamed to a slug of its own: the duplicate is gone.
+    renameSync(first, join(articles, '2019/2019-05-01-a-slug-of-its-own.md'));
+    expect(traced()).toContain('rules across files run');
+    same();
+    expect(psg(['validate'], { cwd: dir, env }).stdout).not.toMatch(/The slug "shared-slug"/);
   }, 300_000);
 });
