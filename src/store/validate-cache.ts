@@ -211,6 +211,8 @@ export async function checkArchiveFiles(
     for (let row = 0; row < n; row++) {
       if (storedAt[row]! >= 0) continue;
       const at = inverse[row]!;
+      // The stored results are of the file as it is now (a file the load read again, which the index is behind on).
+      if (cols.sameStamp(row, s[at * FIELDS + F.size]!, s[at * FIELDS + F.mtimeMs]!, s[at * FIELDS + F.ctimeMs]!)) continue;
       const was = archive.previousRow(row);
       if (was < 0 || !base.sameStamp(was, s[at * FIELDS + F.size]!, s[at * FIELDS + F.mtimeMs]!, s[at * FIELDS + F.ctimeMs]!)) return false;
       if (base.type(was) !== cols.type(row)) return false;
