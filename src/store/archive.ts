@@ -25,11 +25,10 @@ export interface CacheOptions {
 }
 
 /**
- * Where the records come from: the index (an unchanged run); the index for its kept rows and
- * this run's rows after them (a few files changed, see columns-splice.ts); or the rows of
- * this run (the index written again).
+ * Where the records come from: the index (an unchanged run); the index for the rows it holds
+ * and this run's rows for the others, through baseRow and was (a few files changed, see
+ * Spliced in columns-splice.ts); or the rows of this run (the index written again).
  */
-/** Where the records come from: the index (through baseRow when spliced: see Spliced), or this run's rows. */
 type Records = { index: IndexData; baseRow?: Int32Array; extra?: readonly RowData[]; was?: Int32Array } | { rows: readonly RowData[] };
 
 /**

@@ -26,7 +26,7 @@ import { crc32 } from 'node:zlib';
 import { ByteBatcher } from '../ui/chunked.js';
 import { writeFileAtomic } from './atomic.js';
 import { openRegular } from './read.js';
-import { nulCount, PRELUDE, PRELUDE_PATTERN } from './index-paths.js';
+import { PRELUDE, PRELUDE_PATTERN } from './index-paths.js';
 import { Columns, KEY_WIDTH, LISTS, NUMBERS, type RowData } from './columns.js';
 
 export type { RowData } from './columns.js';
@@ -222,6 +222,12 @@ export class IndexData extends Columns {
       // already closed
     }
   }
+}
+
+function nulCount(text: string): number {
+  let n = 0;
+  for (let at = text.indexOf('\0'); at !== -1; at = text.indexOf('\0', at + 1)) n++;
+  return n;
 }
 
 /** Typed arrays of their own from the binary section: its bytes need not be aligned. */

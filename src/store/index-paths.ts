@@ -45,10 +45,3 @@ export function readIndexPaths(file: string): { id: string; joined: string } | u
     if (fd !== undefined) closeSync(fd);
   }
 }
-
-/** How many NULs a joined list holds (one fewer than its items, when it has any). */
-export function nulCount(text: string): number {
-  let n = 0;
-  for (let at = text.indexOf('\0'); at !== -1; at = text.indexOf('\0', at + 1)) n++;
-  return n;
-}
