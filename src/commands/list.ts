@@ -167,11 +167,11 @@ function printRecords(archive: Archive, chosen: readonly number[], groups: Group
       end = ']}\n]\n';
     }
   }
-  eachRecordInOrder(archive, sequence, (record, k) => {
+  eachRecordInOrder(archive, sequence, (buf, start, end, k) => {
     out.add(before(k));
     // The record with the folder's path put in front of its own.
     if (!groups || format === 'json') out.add(opening);
-    out.add(record.subarray(PATH_OPENING_BYTES));
+    out.addRange(buf, start + PATH_OPENING_BYTES, end);
   });
   out.add(end);
   out.flush();
@@ -194,8 +194,8 @@ async function printCsv(archive: Archive, chosen: readonly number[], groups: Gro
     header = false;
     slice = [];
   };
-  eachRecordInOrder(archive, sequence, (bytes, k) => {
-    const record = JSON.parse(bytes.toString('utf8')) as ArticleRecord;
+  eachRecordInOrder(archive, sequence, (buf, start, end, k) => {
+    const record = JSON.parse(buf.toString('utf8', start, end)) as ArticleRecord;
     record.path = prefix + record.path;
     slice.push(groups ? { group: groupAt[k]!, record } : { record });
     if (slice.length === CSV_SLICE) flush();

@@ -17,6 +17,7 @@ import {
   checkSummary,
   checkTitle,
   regionsOfPlaces,
+  type SlugOwner,
   splitList,
 } from '../core/new-answers.js';
 import { type ArchiveSeries, letterTitle, nextLetter, seriesOf } from '../core/series.js';
@@ -32,6 +33,8 @@ export interface FlowContext {
   ctx: CoreContext;
   /** The articles already in the archive (loaded on first use). */
   articles(): readonly Article[];
+  /** The file that has a slug already, found from the archive's file names alone. */
+  slugOwner: SlugOwner;
   /** The archive's letter series (loaded on first use). */
   series(): ArchiveSeries;
   /** The author to offer: the config's, else git's user.name. */
@@ -110,7 +113,7 @@ export async function collectDraft(typeArg: ArticleType | undefined, flags: NewF
   const slugFree = (t: string, byFlag: boolean) => {
     const known = type === 'page' || knownDate !== undefined;
     const path = byFlag && known ? draftPath({ type, title: t, ...(knownDate ? { date: knownDate } : {}) }) : undefined;
-    return checkSlugFree(t, fc.articles(), path, fc.show);
+    return checkSlugFree(t, fc.slugOwner, path, fc.show);
   };
   if (type === 'letter') {
     const placeCheck = (text: string) => checkPlace(text);

@@ -13,7 +13,8 @@ import { openInEditor } from '../ui/editor.js';
 import type { Io } from '../ui/io.js';
 import { inquirerPrompter, type Prompter } from '../ui/prompter.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir } from '../workspace.js';
-import { loadArticles, loadArticlesSync } from './shared.js';
+import { cacheOptions, loadArticles, loadArticlesSync } from './shared.js';
+import { type ArchiveNames, archiveNames } from '../store/names.js';
 import { collectDraft, type NewFlags } from './new-flow.js';
 import { settleLetter } from './new-letter.js';
 
@@ -57,7 +58,11 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
   // Without prompts every check comes at once: load the archive the quick way first (worker
   // threads, which the checks inside a prompt cannot wait for).
   const keys = () => (articles ??= loadArticlesSync(ws, global, io).keyArticles());
-  if (!interactive) articles = (await loadArticles(ws, global, io)).keyArticles();
+  // Only a letter needs the archive's articles (its series and places); whether a slug is
+  // free is a question of file names, which the store answers without reading the files.
+  if (!interactive && type === 'letter') articles = (await loadArticles(ws, global, io)).keyArticles();
+  let names: ArchiveNames | undefined;
+  const slugOwner = (slug: string, own?: string) => (names ??= archiveNames(root, cacheOptions(global, io))).owner(slug, own);
   try {
     draft = await collectDraft(
       type,
@@ -65,6 +70,7 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
       {
         ctx: ws.ctx,
         articles: keys,
+        slugOwner,
         series: () => (series ??= seriesOfArticles(keys())),
         show: (path) => shown(join(root, path)),
         defaultAuthor: () => ws.config.author ?? gitUserName(ws.cwd, io.env),

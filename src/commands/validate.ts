@@ -2,7 +2,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { relativeInside } from '../store/paths.js';
-import { fixArticle } from '../core/autofix.js';
 import { checkArticleFile } from '../core/check.js';
 import { locateProblems } from '../core/locate.js';
 import { byPosition, error, type Problem } from '../core/problem.js';
@@ -175,6 +174,7 @@ export async function validate(names: string[], options: ValidateOptions, global
 
   const fixed = { problems: 0, files: 0 };
   if (options.fix || options.fixSuggestions) {
+    const { fixArticle } = await import('../core/autofix.js');
     for (const [path, result] of results) {
       if (!result.problems.some((p) => p.fix || (options.fixSuggestions && p.suggestion))) continue;
       // Read again: the text of every fixable file is not worth holding through the whole run.

@@ -176,13 +176,16 @@ export function checkTags(names: readonly string[], vocabulary: TagVocabulary): 
  * Two articles may not share a slug: the site would publish one over the other. `own` is the
  * file the new article will be, when known; that one existing is the create step's to report.
  */
+/** The path of an article whose slug is `slug`, other than `own`; undefined when none. */
+export type SlugOwner = (slug: string, own?: string) => string | undefined;
+
 export function checkSlugFree(
   title: string,
-  articles: readonly Article[],
+  articles: readonly Article[] | SlugOwner,
   own?: string,
   show: (path: string) => string = (p) => p,
 ): Check<string> {
   const slug = slugify(title);
-  const owner = articles.find((a) => a.slug === slug && a.path !== own);
-  return owner ? no(`The slug "${slug}" is already used by ${show(owner.path)}; give this article another title`) : ok(title);
+  const owner = typeof articles === 'function' ? articles(slug, own) : articles.find((a) => a.slug === slug && a.path !== own)?.path;
+  return owner !== undefined ? no(`The slug "${slug}" is already used by ${show(owner)}; give this article another title`) : ok(title);
 }

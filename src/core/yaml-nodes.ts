@@ -1,10 +1,20 @@
 // Finding nodes of the front matter with their offsets, through the `yaml` package's
 // document model. Only used when a position or an edit is needed: js-yaml reads faster,
 // `yaml` knows where everything is.
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument, type Pair } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node, Pair } from 'yaml';
+
+// Loaded when first needed: most runs of validate never place a problem this way, and the
+// package costs about 50 ms to load. It is CommonJS, so require gives it at once.
+let yamlLib: typeof import('yaml') | undefined;
+const lib = (): typeof import('yaml') => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+const isMap = ((node: unknown) => lib().isMap(node)) as typeof import('yaml').isMap;
+const isPair = ((node: unknown) => lib().isPair(node)) as typeof import('yaml').isPair;
+const isScalar = ((node: unknown) => lib().isScalar(node)) as typeof import('yaml').isScalar;
+const isSeq = ((node: unknown) => lib().isSeq(node)) as typeof import('yaml').isSeq;
 
 export function parseYamlDocument(yaml: string): Document {
-  return parseDocument(yaml, { uniqueKeys: false });
+  return lib().parseDocument(yaml, { uniqueKeys: false });
 }
 
 export function findPair(node: unknown, key: string | number): Pair | undefined {

@@ -8,7 +8,7 @@ import { compareSortKeys } from '../core/query.js';
 import { fromRecord } from '../core/record.js';
 import { Columns, type RowData } from './columns.js';
 import { spliceColumns } from './columns-splice.js';
-import { type IndexData, indexPath, readIndex, type RecordBytes, writeIndex } from './index-file.js';
+import { type IndexData, indexPath, readIndex, writeIndex } from './index-file.js';
 import { indexRows, unpackRows } from './index-rows.js';
 import { runTask, startTaskPool, type TaskName, type TaskPool } from './parallel.js';
 import type { CheckedRow, CheckedWithRow } from './check-files.js';
@@ -150,17 +150,37 @@ export class Archive {
    * returns: for an unchanged archive they stream from the index in one pass.
    */
   eachRecord(positions: readonly number[], fn: (bytes: Buffer, position: number) => void): void {
+    this.eachRecordIn(positions, (buf, start, end, i) => fn(start === 0 && end === buf.length ? buf : buf.subarray(start, end), i));
+  }
+
+  /**
+   * The same, each record given as bytes [start, end) of `buf` (no buffer made for each);
+   * `window` (WINDOW bytes) is where records from the index are read into.
+   */
+  eachRecordIn(positions: readonly number[] | Int32Array, fn: (buf: Buffer, start: number, end: number, position: number) => void, window?: Buffer): void {
+    const own = (i: number) => {
+      const record = this.record(i);
+      const buf = typeof record === 'string' ? Buffer.from(record, 'utf8') : Buffer.from(record.buffer, record.byteOffset, record.length);
+      fn(buf, 0, buf.length, i);
+    };
     if ('index' in this.records) {
       const { index, baseRow } = this.records;
       // Runs of rows the index holds stream from it; this run's rows come in between.
-      const stream = (run: readonly number[]) => {
+      const stream = (run: readonly number[] | Int32Array) => {
         let k = 0;
-        index.eachRecord(
-          run.map((i) => (baseRow ? baseRow[this.rows[i]!]! : this.rows[i]!)),
-          (bytes: RecordBytes) => {
+        const rows = new Int32Array(run.length);
+        for (let r = 0; r < run.length; r++) rows[r] = baseRow ? baseRow[this.rows[run[r]!]!]! : this.rows[run[r]!]!;
+        index.eachRecordIn(
+          rows,
+          (buf, start, end) => {
             const i = run[k++]!;
-            fn(bytes ?? this.remake(this.rows[i]!), i);
+            if (buf) fn(buf, start, end, i);
+            else {
+              const remade = this.remake(this.rows[i]!);
+              fn(remade, 0, remade.length, i);
+            }
           },
+          window,
         );
       };
       if (!baseRow) return stream(positions);
@@ -172,16 +192,12 @@ export class Archive {
         }
         stream(run);
         run = [];
-        const record = this.record(i);
-        fn(typeof record === 'string' ? Buffer.from(record, 'utf8') : Buffer.from(record.buffer, record.byteOffset, record.length), i);
+        own(i);
       }
       stream(run);
       return;
     }
-    for (const i of positions) {
-      const record = this.record(i);
-      fn(typeof record === 'string' ? Buffer.from(record, 'utf8') : Buffer.from(record.buffer, record.byteOffset, record.length), i);
-    }
+    for (const i of positions) own(i);
   }
 
   /** A damaged record, made again from its file (unchanged, by its stamp); the index is dropped. */

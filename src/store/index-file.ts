@@ -78,7 +78,7 @@ function readAt(fd: number, length: number, position: number): Buffer {
 }
 
 /** How much of the records a streaming read holds at once (whole blocks). */
-const WINDOW = 16 * BLOCK;
+export const WINDOW = 16 * BLOCK;
 
 /** A record's bytes, or undefined when its block is damaged (the caller reads the file instead). */
 export type RecordBytes = Buffer | undefined;
@@ -128,14 +128,14 @@ export class IndexData extends Columns {
    * Check the blocks that hold bytes [from, to) of the records; `held` holds the records
    * from byte `heldAt`, and blocks it does not hold whole are read on their own.
    */
-  private blocksSound(from: number, to: number, held?: Buffer, heldAt = 0): boolean {
+  private blocksSound(from: number, to: number, held?: Buffer, heldAt = 0, heldEnd = heldAt + (held?.length ?? 0)): boolean {
     let ok = true;
     for (let b = Math.floor(from / BLOCK); b * BLOCK < to; b++) {
       if (this.checked[b] === 0) {
         const start = b * BLOCK;
         const end = Math.min(this.recordsLength, start + BLOCK);
         let bytes: Buffer;
-        if (held && start >= heldAt && end <= heldAt + held.length) bytes = held.subarray(start - heldAt, end - heldAt);
+        if (held && start >= heldAt && end <= heldEnd) bytes = held.subarray(start - heldAt, end - heldAt);
         else {
           try {
             bytes = readAt(this.fd, end - start, this.recordsAt + start);
@@ -187,18 +187,33 @@ export class IndexData extends Columns {
    * record's block is damaged.
    */
   eachRecord(rows: Iterable<number>, fn: (bytes: RecordBytes, row: number) => void): void {
+    this.eachRecordIn(rows, (buf, start, end, row) => fn(buf?.subarray(start, end), row));
+  }
+
+  /**
+   * The same, each record given as bytes [start, end) of a buffer rather than a view of its
+   * own: printing 100,000 records makes no 100,000 small buffers. `buf` is undefined when
+   * the record's block is damaged. `window` (WINDOW bytes) is where the file is read into.
+   */
+  eachRecordIn(rows: Iterable<number>, fn: (buf: Buffer | undefined, start: number, end: number, row: number) => void, window: Buffer = Buffer.allocUnsafe(WINDOW)): void {
     if (this.region) {
-      for (const row of rows) fn(this.record(row), row);
+      for (const row of rows) {
+        const start = this.recordStarts[row]!;
+      const end = start + this.recordLength(row);
+        fn(this.blocksSound(start, end, this.region, 0) ? this.region : undefined, start, end, row);
+      }
       return;
     }
-    const window = Buffer.allocUnsafe(WINDOW);
     let from = 0;
     let to = 0; // the window holds bytes [from, to) of the records region
     let last = 0;
     for (const row of rows) {
-      const [start, end] = this.span(row);
-      if (end - start > WINDOW - BLOCK) fn(this.record(row), row);
-      else {
+      const start = this.recordStarts[row]!;
+      const end = start + this.recordLength(row);
+      if (end - start > WINDOW - BLOCK) {
+        const bytes = this.record(row);
+        fn(bytes, 0, bytes?.length ?? 0, row);
+      } else {
         if (start < from || end > to) {
           // Going forward, the window starts at this record's block; going back, it ends with it.
           from = start >= last ? Math.floor(start / BLOCK) * BLOCK : Math.max(0, Math.ceil(end / BLOCK) * BLOCK - WINDOW);
@@ -209,7 +224,7 @@ export class IndexData extends Columns {
             to = from; // nothing held: each block is read on its own, and fails its check
           }
         }
-        fn(this.blocksSound(start, end, window.subarray(0, to - from), from) ? window.subarray(start - from, end - from) : undefined, row);
+        fn(this.blocksSound(start, end, window, from, to) ? window : undefined, start - from, end - from, row);
       }
       last = start;
     }
@@ -239,6 +254,69 @@ function take<T extends Float64Array | Int32Array | Uint32Array>(make: new (n: n
   return out;
 }
 
+/** The index's first sections, checked: its header and the lines of names (paths, kinds, keys, titles, slugs, names). */
+interface IndexMeta {
+  size: number;
+  metaBytes: number;
+  binaryBytes: number;
+  binaryCrc: number;
+  meta: Buffer;
+  /** Where each of the seven lines starts and ends in `meta`. */
+  lines: [number, number][];
+  header: Header;
+}
+
+/**
+ * The header and the lines of names of the index open at `fd`, checked against their
+ * checksum; undefined when they are of another root or version. Throws when damaged.
+ */
+function readMeta(fd: number, size: number, realRoot: string, psgVersion: string): IndexMeta | undefined {
+  check(size >= PRELUDE);
+  const prelude = PRELUDE_PATTERN.exec(readAt(fd, PRELUDE, 0).toString('latin1'));
+  check(prelude !== null);
+  const metaBytes = Number(prelude[1]);
+  const binaryBytes = Number(prelude[2]);
+  check(PRELUDE + metaBytes + binaryBytes <= size);
+  const meta = readAt(fd, metaBytes, PRELUDE);
+  check(crc32(meta) === Number(prelude[3]));
+  const lines: [number, number][] = [];
+  for (let at = 0; at < meta.length; ) {
+    const nl = meta.indexOf(0x0a, at);
+    check(nl !== -1);
+    lines.push([at, nl]);
+    at = nl + 1;
+  }
+  check(lines.length === 7);
+  const header = JSON.parse(meta.toString('utf8', lines[0]![0], lines[0]![1])) as Header;
+  if (header.format !== 'psg-index' || header.version !== versionTag(psgVersion) || header.root !== realRoot || typeof header.id !== 'string') return undefined;
+  return { size, metaBytes, binaryBytes, binaryCrc: Number(prelude[4]), meta, lines, header };
+}
+
+/**
+ * The index's id, count, slugs, kinds ('-' for a file that is no article) and (on demand)
+ * paths, NUL between them, read from its
+ * checked first sections only: what psg new needs to know that a slug is free. Undefined
+ * when there is no sound index for this root and version.
+ */
+export function readIndexNames(file: string, realRoot: string, psgVersion: string): { id: string; count: number; slugs: string; kinds: string; paths: () => string } | undefined {
+  const opened = openRegular(file);
+  if (!opened.ok) return undefined;
+  try {
+    const m = readMeta(opened.fd, opened.stat.size, realRoot, psgVersion);
+    if (!m) return undefined;
+    const line = (i: number) => JSON.parse(m.meta.toString('utf8', m.lines[i]![0], m.lines[i]![1])) as unknown;
+    const slugs = line(5);
+    const kinds = line(2);
+    const n = m.header.count;
+    check(typeof slugs === 'string' && nulCount(slugs) === Math.max(0, n - 1) && typeof kinds === 'string' && kinds.length === n);
+    return { id: m.header.id, count: n, slugs, kinds, paths: () => line(1) as string };
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(opened.fd);
+  }
+}
+
 /** A sound index for this root and version; undefined when there is none or it is damaged. */
 export function readIndex(file: string, realRoot: string, psgVersion: string): IndexData | undefined {
   // Only a regular file, opened without waiting: a FIFO or a device in its place must never block the run.
@@ -246,29 +324,13 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
   if (!opened.ok) return undefined;
   const fd = opened.fd;
   try {
-    const size = opened.stat.size;
-    check(size >= PRELUDE);
-    const prelude = PRELUDE_PATTERN.exec(readAt(fd, PRELUDE, 0).toString('latin1'));
-    check(prelude !== null);
-    const metaBytes = Number(prelude[1]);
-    const binaryBytes = Number(prelude[2]);
-    check(PRELUDE + metaBytes + binaryBytes <= size);
-    const meta = readAt(fd, metaBytes, PRELUDE);
-    check(crc32(meta) === Number(prelude[3]));
-    const lines: [number, number][] = [];
-    for (let at = 0; at < meta.length; ) {
-      const nl = meta.indexOf(0x0a, at);
-      check(nl !== -1);
-      lines.push([at, nl]);
-      at = nl + 1;
-    }
-    check(lines.length === 7);
-    const line = (i: number) => meta.toString('utf8', lines[i]![0], lines[i]![1]);
-    const header = JSON.parse(line(0)) as Header;
-    if (header.format !== 'psg-index' || header.version !== versionTag(psgVersion) || header.root !== realRoot || typeof header.id !== 'string') {
+    const m = readMeta(fd, opened.stat.size, realRoot, psgVersion);
+    if (!m) {
       closeSync(fd);
       return undefined;
     }
+    const { size, metaBytes, binaryBytes, meta, lines, header } = m;
+    const line = (i: number) => meta.toString('utf8', lines[i]![0], lines[i]![1]);
     const { count: n, ids, blocks } = header;
     const paths = JSON.parse(line(1)) as string;
     const kinds = JSON.parse(line(2)) as string;
@@ -279,7 +341,7 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     check(typeof slugs === 'string' && nulCount(slugs) === Math.max(0, n - 1) && Array.isArray(names));
     check(binaryBytes === n * NUMBERS * 8 + n * 4 * 3 + (n * LISTS + 1) * 4 + ids * 4 + blocks * 4);
     const binary = readAt(fd, binaryBytes, PRELUDE + metaBytes);
-    check(crc32(binary) === Number(prelude[4]));
+    check(crc32(binary) === m.binaryCrc);
     const at = { pos: 0 };
     const numbers = take(Float64Array, n * NUMBERS, binary, at);
     const order = take(Int32Array, n, binary, at);

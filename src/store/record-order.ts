@@ -4,6 +4,7 @@
 // the records of a slice are copied out in the index's own order (newest first, one pass),
 // and then handed on in the order asked. Memory stays at the budget whatever the output.
 import type { Archive } from './archive.js';
+import { WINDOW } from './index-file.js';
 
 const BUDGET = 8 << 20;
 
@@ -19,46 +20,77 @@ function oneWay(positions: readonly number[]): boolean {
 }
 
 /**
- * Call `fn` with the record of each of `positions` in turn (k is its place in the list). The
- * bytes are valid only until `fn` returns.
+ * Call `fn` with the record of each of `positions` in turn (k is its place in the list), as
+ * bytes [start, end) of `buf`. The bytes are valid only until `fn` returns.
  */
-export function eachRecordInOrder(archive: Archive, positions: readonly number[], fn: (bytes: Buffer, k: number) => void, budget = BUDGET): void {
+export function eachRecordInOrder(
+  archive: Archive,
+  positions: readonly number[],
+  fn: (buf: Buffer, start: number, end: number, k: number) => void,
+  budget = BUDGET,
+): void {
   if (oneWay(positions)) {
     let k = 0;
-    archive.eachRecord(positions, (bytes) => fn(bytes, k++));
+    archive.eachRecordIn(positions, (buf, start, end) => fn(buf, start, end, k++));
     return;
   }
   const cols = archive.columns;
-  let arena = Buffer.alloc(0);
-  let from = 0;
-  while (from < positions.length) {
+  // Where each position's record sits in the arena, for the slice that last took it
+  // (typed arrays over the archive's positions: 100,000 map entries a slice cost more).
+  const sliceOf = new Int32Array(archive.size).fill(-1);
+  const startOf = new Float64Array(archive.size);
+  const endOf = new Float64Array(archive.size);
+  // A record made again from its file may be longer than the index said: held on its own.
+  const apart = new Map<number, Buffer>();
+  // The arena and the window the index is read into share one buffer, so that a record is
+  // copied from one to the other by copyWithin: Buffer.copy costs more for each call than
+  // the bytes of a record take to copy.
+  let store = Buffer.alloc(WINDOW);
+  let arenaBytes = 0;
+  let window = store;
+  let slice = 0;
+  for (let from = 0; from < positions.length; slice++) {
     // As many positions as their records (each counted once) fit the budget; at least one.
-    const held = new Map<number, Buffer | undefined>();
+    const unique: number[] = [];
     let bytes = 0;
     let to = from;
     for (; to < positions.length; to++) {
       const i = positions[to]!;
-      if (held.has(i)) continue;
+      if (sliceOf[i] === slice) continue;
       const length = cols.recordLength(archive.row(i));
-      if (held.size > 0 && bytes + length > budget) break;
-      held.set(i, undefined);
+      if (unique.length > 0 && bytes + length > budget) break;
+      sliceOf[i] = slice;
+      unique.push(i);
       bytes += length;
     }
-    if (arena.length < bytes) arena = Buffer.allocUnsafe(Math.max(bytes, Math.min(budget, bytes * 2)));
+    if (arenaBytes < bytes) {
+      arenaBytes = Math.max(bytes, Math.min(budget, bytes * 2));
+      store = Buffer.allocUnsafe(arenaBytes + WINDOW);
+      window = store.subarray(arenaBytes);
+    }
     let at = 0;
-    archive.eachRecord(
-      [...held.keys()].sort((a, b) => a - b),
-      (record, i) => {
-        // A damaged record made again from its file need not have the stored length.
-        if (at + record.length > arena.length) held.set(i, Buffer.from(record));
+    apart.clear();
+    archive.eachRecordIn(
+      Int32Array.from(unique).sort(),
+      (buf, start, end, i) => {
+        const length = end - start;
+        if (at + length > arenaBytes) apart.set(i, Buffer.from(buf.subarray(start, end)));
         else {
-          record.copy(arena, at);
-          held.set(i, arena.subarray(at, at + record.length));
-          at += record.length;
+          if (buf === window) store.copyWithin(at, arenaBytes + start, arenaBytes + end);
+          else buf.copy(store, at, start, end);
+          startOf[i] = at;
+          endOf[i] = at + length;
+          at += length;
         }
       },
+      window,
     );
-    for (let k = from; k < to; k++) fn(held.get(positions[k]!)!, k);
+    for (let k = from; k < to; k++) {
+      const i = positions[k]!;
+      const held = apart.get(i);
+      if (held) fn(held, 0, held.length, k);
+      else fn(store, startOf[i]!, endOf[i]!, k);
+    }
     from = to;
   }
 }

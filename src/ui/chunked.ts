@@ -47,6 +47,16 @@ export class ByteBatcher {
     }
   }
 
+  /** Bytes [start, end) of a buffer, copied in without a view made of them. */
+  addRange(bytes: Buffer, start: number, end: number): void {
+    while (start < end) {
+      if (this.at === this.size) this.flush();
+      const n = bytes.copy(this.buf, this.at, start, Math.min(end, start + this.size - this.at));
+      this.at += n;
+      start += n;
+    }
+  }
+
   flush(): void {
     if (this.at === 0) return;
     const done = this.sink(this.buf.subarray(0, this.at));

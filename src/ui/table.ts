@@ -156,6 +156,12 @@ function squeeze<R>(columns: readonly Column<R>[], widest: readonly number[], wi
 
 const SEPARATOR = ' '.repeat(GAP);
 
+// Padding of each width made once: a table pads every cell of every row.
+const paddings: string[] = [];
+function spaces(n: number): string {
+  return n <= 0 ? '' : (paddings[n] ??= ' '.repeat(n));
+}
+
 /** Plain text cut to the width, and the columns the result takes. */
 function fitCell(text: string, used: number, width: number): [string, number] {
   if (used <= width) return [text, used];
@@ -253,7 +259,19 @@ export class MeasuredRows<R> {
   /** As formatRow, for row `k`. */
   format(widths: readonly number[], k: number): string {
     const n = this.columns.length;
-    return rowLine(this.columns, widths, this.rows[k]!, this.texts.slice(k * n, k * n + n), this.used.subarray(k * n, k * n + n));
+    const at = k * n;
+    // Most rows of a piped table, or of one that fits, need no cutting and no colour: their
+    // cells are joined as they are (as rowLine would join them), without its arrays.
+    let plain = true;
+    for (let i = 0; i < n && plain; i++) plain = this.used[at + i]! <= widths[i]! && this.columns[i]!.paint === undefined;
+    if (!plain) return rowLine(this.columns, widths, this.rows[k]!, this.texts.slice(at, at + n), this.used.subarray(at, at + n));
+    let out = '';
+    for (let i = 0; i < n; i++) {
+      if (i > 0) out += SEPARATOR;
+      out += this.texts[at + i]!;
+      if (i < n - 1) out += spaces(widths[i]! - this.used[at + i]!);
+    }
+    return out.trimEnd();
   }
 }
 
