@@ -393,7 +393,7 @@ async function planParallel(root: string, cache: CacheOptions | undefined, early
   trace('index read');
   if (known) {
     const sound = index?.indexId === same!.index && index.count === same!.count;
-    if (sound) known.help(index.joinedPaths);
+    if (sound) known.help(index.rawPaths ?? index.joinedPaths);
     const stamps = await known.stamps;
     trace('files stat-ed');
     // The index was written again since the folder stamps (another psg at work): the plain way.

@@ -7,11 +7,13 @@
 // Laid out so that checking 100,000 files against it reads a few megabytes and parses a few
 // arrays, every query is answered from its columns, and printing records needs no parsing:
 //   prelude   64 bytes: "psg-index <metaBytes> <binaryBytes> <metaCrc> <binaryCrc>", padded, "\n"
-//   meta      JSON lines: header {format, version, root, id, count, ids, blocks}, the paths (one
-//             string, NUL between them, so a whole scan is compared in one step), kinds, date
-//             keys, titles (one string, NUL between them, so that a few are read without
-//             making 100,000; a list when a title holds a NUL), slugs (one string), the
-//             names the ids stand for
+//   meta      lines: the header {format, version, root, id, count, ids, blocks, pathsBytes,
+//             slugsBytes} as JSON; the paths as they are (UTF-8, NUL between them, pathsBytes
+//             long: a name may hold a newline), so that a whole scan is compared in one step and
+//             a stat thread hands them to the native helper without parsing them; kinds and
+//             date keys as JSON; titles as JSON (one string, NUL between them, so that a few are
+//             read without making 100,000; a list when a title holds a NUL); the slugs as they
+//             are (slugsBytes long); the names the ids stand for as JSON
 //   binary    Float64 × 6 a row (see columns.ts), Int32 × n: the rows newest first, Int32 × n
 //             authors, Int32 × n series, Int32 × (4n + 1) list starts, Int32 × ids list ids,
 //             Uint32 × blocks: the CRC-32 of each 64 KB block of the records
@@ -32,7 +34,7 @@ import { Columns, KEY_WIDTH, LISTS, NUMBERS, type RowData } from './columns.js';
 export type { RowData } from './columns.js';
 
 /** Bump when the index layout or the meaning of a record changes. */
-const LAYOUT = 8;
+const LAYOUT = 9;
 const NEWLINE = Buffer.from('\n');
 /** The records are checked in blocks of this many bytes. */
 export const BLOCK = 1 << 16;
@@ -48,6 +50,9 @@ interface Header {
   ids: number;
   /** How many blocks of records. */
   blocks: number;
+  /** Bytes of the paths and of the slugs lines (without their newline), which are not JSON. */
+  pathsBytes: number;
+  slugsBytes: number;
 }
 
 export function indexPath(dir: string, realRoot: string): string {
@@ -89,6 +94,8 @@ export class IndexData extends Columns {
   private lazyReads = 0;
   /** Per block: 0 not yet checked, 1 sound, 2 damaged. */
   private readonly checked: Uint8Array;
+  /** The paths as the file stores them (UTF-8, NUL between them): what the native stat helper takes. */
+  rawPaths: Buffer | undefined;
 
   constructor(
     columns: Columns,
@@ -279,16 +286,21 @@ function readMeta(fd: number, size: number, realRoot: string, psgVersion: string
   check(PRELUDE + metaBytes + binaryBytes <= size);
   const meta = readAt(fd, metaBytes, PRELUDE);
   check(crc32(meta) === Number(prelude[3]));
-  const lines: [number, number][] = [];
-  for (let at = 0; at < meta.length; ) {
-    const nl = meta.indexOf(0x0a, at);
-    check(nl !== -1);
-    lines.push([at, nl]);
-    at = nl + 1;
+  const first = meta.indexOf(0x0a);
+  check(first !== -1);
+  const header = JSON.parse(meta.toString('utf8', 0, first)) as Header;
+  if (header.format !== 'psg-index' || header.version !== versionTag(psgVersion) || header.root !== realRoot || typeof header.id !== 'string') return undefined;
+  check(Number.isSafeInteger(header.pathsBytes) && Number.isSafeInteger(header.slugsBytes));
+  const lines: [number, number][] = [[0, first]];
+  // The raw lines (paths, slugs) are as long as the header says; the others end at a newline.
+  const raw: Record<number, number> = { 1: header.pathsBytes, 5: header.slugsBytes };
+  for (let at = first + 1; at < meta.length; ) {
+    const end = raw[lines.length] !== undefined ? at + raw[lines.length]! : meta.indexOf(0x0a, at);
+    check(end >= at && end < meta.length && meta[end] === 0x0a);
+    lines.push([at, end]);
+    at = end + 1;
   }
   check(lines.length === 7);
-  const header = JSON.parse(meta.toString('utf8', lines[0]![0], lines[0]![1])) as Header;
-  if (header.format !== 'psg-index' || header.version !== versionTag(psgVersion) || header.root !== realRoot || typeof header.id !== 'string') return undefined;
   return { size, metaBytes, binaryBytes, binaryCrc: Number(prelude[4]), meta, lines, header };
 }
 
@@ -304,12 +316,12 @@ export function readIndexNames(file: string, realRoot: string, psgVersion: strin
   try {
     const m = readMeta(opened.fd, opened.stat.size, realRoot, psgVersion);
     if (!m) return undefined;
-    const line = (i: number) => JSON.parse(m.meta.toString('utf8', m.lines[i]![0], m.lines[i]![1])) as unknown;
-    const slugs = line(5);
-    const kinds = line(2);
+    const text = (i: number) => m.meta.toString('utf8', m.lines[i]![0], m.lines[i]![1]);
+    const slugs = text(5);
+    const kinds = JSON.parse(text(2)) as unknown;
     const n = m.header.count;
-    check(typeof slugs === 'string' && nulCount(slugs) === Math.max(0, n - 1) && typeof kinds === 'string' && kinds.length === n);
-    return { id: m.header.id, count: n, slugs, kinds, paths: () => line(1) as string };
+    check(nulCount(slugs) === Math.max(0, n - 1) && typeof kinds === 'string' && kinds.length === n);
+    return { id: m.header.id, count: n, slugs, kinds, paths: () => text(1) };
   } catch {
     return undefined;
   } finally {
@@ -332,13 +344,13 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     const { size, metaBytes, binaryBytes, meta, lines, header } = m;
     const line = (i: number) => meta.toString('utf8', lines[i]![0], lines[i]![1]);
     const { count: n, ids, blocks } = header;
-    const paths = JSON.parse(line(1)) as string;
+    const paths = line(1);
     const kinds = JSON.parse(line(2)) as string;
     const dateKeys = JSON.parse(line(3)) as string;
-    const slugs = JSON.parse(line(5)) as string;
+    const slugs = line(5);
     const names = JSON.parse(line(6)) as string[];
-    check(typeof paths === 'string' && nulCount(paths) === Math.max(0, n - 1) && kinds.length === n && dateKeys.length === KEY_WIDTH * n);
-    check(typeof slugs === 'string' && nulCount(slugs) === Math.max(0, n - 1) && Array.isArray(names));
+    check(nulCount(paths) === Math.max(0, n - 1) && typeof kinds === 'string' && kinds.length === n && typeof dateKeys === 'string' && dateKeys.length === KEY_WIDTH * n);
+    check(nulCount(slugs) === Math.max(0, n - 1) && Array.isArray(names));
     check(binaryBytes === n * NUMBERS * 8 + n * 4 * 3 + (n * LISTS + 1) * 4 + ids * 4 + blocks * 4);
     const binary = readAt(fd, binaryBytes, PRELUDE + metaBytes);
     check(crc32(binary) === m.binaryCrc);
@@ -365,7 +377,9 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     // One string (NUL between the titles) unless a title holds a NUL; a list then.
     const titlesOf = () => JSON.parse(meta.toString('utf8', titles[0], titles[1])) as string[] | string;
     const columns = new Columns(n, paths, kinds, dateKeys, titlesOf, slugs, names, numbers, authors, series, listStarts, listIds);
-    return new IndexData(columns, header.id, order, fd, recordsAt, pos, starts, blockCrcs);
+    const data = new IndexData(columns, header.id, order, fd, recordsAt, pos, starts, blockCrcs);
+    data.rawPaths = meta.subarray(lines[1]![0], lines[1]![1]);
+    return data;
   } catch {
     closeSync(fd);
     return undefined; // damaged or truncated: rebuild
@@ -428,9 +442,22 @@ export function writeIndex(
     }
   }
   const id = randomBytes(8).toString('hex');
-  const header: Header = { format: 'psg-index', version: versionTag(psgVersion), root: realRoot, id, count: columns.count, ids: columns.listIds.length, blocks: blockCrcs.length };
+  const rawPaths = Buffer.from(columns.joinedPaths, 'utf8');
+  const rawSlugs = Buffer.from(columns.joinedSlugs, 'utf8');
+  const header: Header = {
+    format: 'psg-index',
+    version: versionTag(psgVersion),
+    root: realRoot,
+    id,
+    count: columns.count,
+    ids: columns.listIds.length,
+    blocks: blockCrcs.length,
+    pathsBytes: rawPaths.length,
+    slugsBytes: rawSlugs.length,
+  };
   // The meta lines are written one by one: joined, they would be another copy of them all.
-  const meta = [header, columns.joinedPaths, columns.kinds, columns.dateKeys, columns.joinedTitles() ?? columns.allTitles(), columns.joinedSlugs, columns.names].map((v) => Buffer.from(`${JSON.stringify(v)}\n`));
+  const json = (v: unknown) => Buffer.from(`${JSON.stringify(v)}\n`);
+  const meta = [json(header), rawPaths, NEWLINE, json(columns.kinds), json(columns.dateKeys), json(columns.joinedTitles() ?? columns.allTitles()), rawSlugs, NEWLINE, json(columns.names)];
   const metaBytes = meta.reduce((n, line) => n + line.length, 0);
   let metaCrc = 0;
   for (const line of meta) metaCrc = crc32(line, metaCrc);

@@ -8,10 +8,11 @@ export const PRELUDE = 64;
 export const PRELUDE_PATTERN = /^psg-index (\d+) (\d+) (\d+) (\d+) *\n$/;
 
 /**
- * The id and paths (NUL between them) of the index in `file`, unchecked: the caller trusts
- * them only once the main thread's full read, with its checksums, gives the same id.
+ * The id, count and paths (UTF-8, NUL between them, as the index stores them) of the index in
+ * `file`, unchecked: the caller trusts them only once the main thread's full read, with its
+ * checksums, gives the same id.
  */
-export function readIndexPaths(file: string): { id: string; joined: string } | undefined {
+export function readIndexPaths(file: string): { id: string; count: number; bytes: Buffer } | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
@@ -20,25 +21,27 @@ export function readIndexPaths(file: string): { id: string; joined: string } | u
     const m = PRELUDE_PATTERN.exec(prelude.toString('latin1'));
     if (!m) return undefined;
     const metaBytes = Number(m[1]);
-    // The header line, then the paths line: read until the second newline.
-    const chunks: Buffer[] = [];
-    let newlines = 0;
-    let read = 0;
-    while (newlines < 2 && read < metaBytes) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, metaBytes - read));
-      const n = readSync(fd, chunk, 0, chunk.length, PRELUDE + read);
+    // The header line: read until its newline (it is short).
+    let head = Buffer.alloc(0);
+    let nl = -1;
+    while (nl === -1 && head.length < metaBytes) {
+      const chunk = Buffer.allocUnsafe(Math.min(4096, metaBytes - head.length));
+      const n = readSync(fd, chunk, 0, chunk.length, PRELUDE + head.length);
       if (n === 0) return undefined;
-      for (let at = chunk.indexOf(0x0a); at !== -1 && at < n; at = chunk.indexOf(0x0a, at + 1)) newlines++;
-      chunks.push(chunk.subarray(0, n));
-      read += n;
+      head = Buffer.concat([head, chunk.subarray(0, n)]);
+      nl = head.indexOf(0x0a);
     }
-    const meta = Buffer.concat(chunks);
-    const first = meta.indexOf(0x0a);
-    const second = meta.indexOf(0x0a, first + 1);
-    if (first === -1 || second === -1) return undefined;
-    const header = JSON.parse(meta.toString('utf8', 0, first)) as { id?: unknown };
-    const joined = JSON.parse(meta.toString('utf8', first + 1, second)) as unknown;
-    return typeof header.id === 'string' && typeof joined === 'string' ? { id: header.id, joined } : undefined;
+    if (nl === -1) return undefined;
+    const header = JSON.parse(head.toString('utf8', 0, nl)) as { id?: unknown; count?: unknown; pathsBytes?: unknown };
+    const { id, count, pathsBytes } = header;
+    if (typeof id !== 'string' || typeof count !== 'number' || typeof pathsBytes !== 'number' || !Number.isSafeInteger(pathsBytes) || nl + 1 + pathsBytes > metaBytes) return undefined;
+    const bytes = Buffer.allocUnsafe(pathsBytes);
+    for (let at = 0; at < pathsBytes; ) {
+      const n = readSync(fd, bytes, at, pathsBytes - at, PRELUDE + nl + 1 + at);
+      if (n === 0) return undefined;
+      at += n;
+    }
+    return { id, count, bytes };
   } catch {
     return undefined;
   } finally {

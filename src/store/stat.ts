@@ -98,13 +98,16 @@ export interface KnownJob {
 /** How many known files a thread stats at a turn. */
 const KNOWN_CHUNK = 2000;
 
-/** Take chunks of the known files (`joined`, NUL between them) from the counter and stat them into `out`. */
-export function statChunks(job: KnownJob, joined: string): void {
+/**
+ * Take chunks of the known files (`joined`, NUL between them; as text, or as the UTF-8 bytes
+ * the index stores) from the counter and stat them into `out`.
+ */
+export function statChunks(job: KnownJob, joined: string | Buffer): void {
   const prefix = `${job.root}/`;
   // Every path came from a folder listing (no links in a scan that keeps folder stamps): lstat, as scanUnit does.
-  if (native && joined !== '') {
+  if (native && joined.length > 0) {
     try {
-      native.statJoined(prefix, Buffer.from(joined), job.out, false, job.counter, KNOWN_CHUNK);
+      native.statJoined(prefix, typeof joined === 'string' ? Buffer.from(joined) : joined, job.out, false, job.counter, KNOWN_CHUNK);
     } catch (e) {
       // Paths from another index (it was written again meanwhile) must not take a chunk: the
       // helper refuses, before taking one, paths that do not fill `out` exactly. (By name:
@@ -113,7 +116,8 @@ export function statChunks(job: KnownJob, joined: string): void {
     }
     return;
   }
-  const paths = joined === '' ? [] : joined.split('\0');
+  const text = typeof joined === 'string' ? joined : joined.toString('utf8');
+  const paths = text === '' ? [] : text.split('\0');
   if (paths.length !== job.count) return;
   for (;;) {
     const start = Atomics.add(job.counter, 0, 1) * KNOWN_CHUNK;
@@ -125,7 +129,7 @@ export function statChunks(job: KnownJob, joined: string): void {
 /** A worker's part of a KnownJob: the paths read from the index file, if it is the index meant. */
 export function statKnownInWorker(job: KnownJob): void {
   const found = readIndexPaths(job.indexFile);
-  if (found?.id === job.id) statChunks(job, found.joined);
+  if (found?.id === job.id && found.count === job.count) statChunks(job, found.bytes);
 }
 
 /**
@@ -194,7 +198,7 @@ export interface ScanPool {
    * is read here: the workers read its paths themselves. `help(joined)` takes this thread's
    * share once it has the paths; the stamps come when every thread is done.
    */
-  statKnown(root: string, indexFile: string, id: string, count: number): { help(joined: string): void; stamps: Promise<Float64Array> };
+  statKnown(root: string, indexFile: string, id: string, count: number): { help(joined: string | Buffer): void; stamps: Promise<Float64Array> };
   /** Take this thread's share of the work handed out by scanStat (returns when none is left). */
   help(): void;
   close(): void;
@@ -255,15 +259,15 @@ export function scanPool(): ScanPool | undefined {
             worker.postMessage({ known: job });
           }),
       );
-      let joinedPaths: string | undefined;
-      const help = (joined: string) => {
+      let joinedPaths: string | Buffer | undefined;
+      const help = (joined: string | Buffer) => {
         joinedPaths = joined;
         statChunks(job, joined);
       };
       const stamps = Promise.all(replies).then(() => {
         // The files the native helper could not stat (rare): the paths are split only if there are any.
         if (joinedPaths !== undefined && out.some(Number.isNaN)) {
-          const paths = joinedPaths.split('\0');
+          const paths = joinedPaths.toString().split('\0');
           restatFailed(out, `${root}/`, (i) => paths[i]!, lstatSync);
         }
         return out;

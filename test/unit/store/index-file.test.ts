@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { type RowData, readIndex, writeIndex } from '../../../src/store/index-file.js';
+import { type RowData, readIndex, readIndexNames, writeIndex } from '../../../src/store/index-file.js';
+import { readIndexPaths } from '../../../src/store/index-paths.js';
 import { packRows, unpackRows } from '../../../src/store/index-rows.js';
 import { cleanup, testdir } from '../../helpers/testdir.js';
 
@@ -69,6 +70,31 @@ describe('the index file', () => {
     const again = readIndex(file, '/root', '1.0.0')!;
     expect(again.title(3)).toBe('Nul\0inside');
     expect(again.title(4)).toBe(rows[4]!.title);
+  });
+
+  it('keeps paths and slugs stored as they are, a newline in a name included, and hands a stat thread the same paths', () => {
+    const dir = testdir();
+    const file = join(dir, 'index');
+    const rows = [row(0), row(1, { path: '2019/line\nbreak-año.md', keys: { slug: 'line\nbreak-año', regions: [], provinces: [], tags: [], places: [] } }), row(2, { path: '2019/\u{1F600}-quote"back\\slash.md' })];
+    writeIndex(file, '/root', '1.0.0', rows, [2, 1, 0], Date.now());
+    const index = readIndex(file, '/root', '1.0.0')!;
+    expect(index.paths).toEqual(rows.map((r) => r.path));
+    expect(index.slug(1)).toBe('line\nbreak-año');
+    expect(index.rawPaths!.toString('utf8')).toBe(index.joinedPaths);
+    const found = readIndexPaths(file)!;
+    expect(found.id).toBe(index.indexId);
+    expect(found.count).toBe(3);
+    expect(found.bytes.toString('utf8')).toBe(index.joinedPaths);
+    const names = readIndexNames(file, '/root', '1.0.0')!;
+    expect(names.slugs.split('\0')).toEqual(rows.map((_, i) => index.slug(i)));
+    expect(names.paths()).toBe(index.joinedPaths);
+    // A header that says the paths are longer than they are is a damaged index.
+    const bytes = readFileSync(file);
+    const at = bytes.indexOf('"pathsBytes":') + '"pathsBytes":'.length;
+    bytes[at] = bytes[at] === 0x39 ? 0x38 : bytes[at]! + 1;
+    writeFileSync(file, bytes);
+    expect(readIndex(file, '/root', '1.0.0')).toBeUndefined();
+    expect(readIndexNames(file, '/root', '1.0.0')).toBeUndefined();
   });
 
   it('streams a record larger than its reading window', () => {
