@@ -22,6 +22,11 @@ export interface AtomicOptions {
   mode?: number;
   /** With overwrite: refuse (FileChangedError) unless the target still holds what was read. */
   unchanged?: ReadState;
+  /**
+   * False for a cache file, which need not survive a power cut (its checksums find a torn
+   * one, and it is made again): the flush to disk is skipped. Articles are always flushed.
+   */
+  durable?: boolean;
 }
 
 /** The target no longer holds what was read: somebody saved it meanwhile, and nothing was written. */
@@ -104,7 +109,7 @@ export function writeFileAtomic(target: string, data: AtomicData, options: Atomi
       };
       if (typeof data === 'function') data(write);
       else for (const piece of Array.isArray(data) ? data : [data as string | Uint8Array]) write(piece);
-      fsyncSync(fd);
+      if (options.durable !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -246,20 +246,32 @@ export class Columns {
     const listIds: number[] = [];
     const kinds: string[] = [];
     const dateKeys: string[] = [];
-    taken.forEach((r, i) => {
+    // Written field by field: 100,000 rows, and an array made for each would be garbage.
+    const addList = (at: number, list: readonly string[] | undefined) => {
+      listStarts[at] = listIds.length;
+      if (list) for (const name of list) listIds.push(id(name));
+    };
+    for (let i = 0; i < n; i++) {
+      const r = taken[i]!;
       const readable = r.type !== undefined && r.record !== undefined;
       kinds.push(readable ? (r.draft ? KIND[r.type!].toUpperCase() : KIND[r.type!]) : '-');
-      dateKeys.push(r.dateKey.padEnd(KEY_WIDTH).slice(0, KEY_WIDTH));
+      dateKeys.push(r.dateKey.length === KEY_WIDTH ? r.dateKey : r.dateKey.padEnd(KEY_WIDTH).slice(0, KEY_WIDTH));
       const record = readable ? r.record! : '';
-      numbers.set([r.size, r.mtimeMs, r.ctimeMs, typeof record === 'string' ? Buffer.byteLength(record) : record.length, r.keys?.part ?? NaN, r.order ?? NaN], i * NUMBERS);
+      const at = i * NUMBERS;
+      numbers[at] = r.size;
+      numbers[at + 1] = r.mtimeMs;
+      numbers[at + 2] = r.ctimeMs;
+      numbers[at + 3] = typeof record === 'string' ? Buffer.byteLength(record) : record.length;
+      numbers[at + 4] = r.keys?.part ?? NaN;
+      numbers[at + 5] = r.order ?? NaN;
       const k = readable ? r.keys : undefined;
       if (k?.author !== undefined) authors[i] = id(k.author);
       if (k?.series !== undefined) series[i] = id(k.series);
-      for (const [w, list] of [k?.regions ?? [], k?.provinces ?? [], k?.tags ?? [], k?.places ?? []].entries()) {
-        listStarts[i * LISTS + w] = listIds.length;
-        for (const name of list) listIds.push(id(name));
-      }
-    });
+      addList(i * LISTS, k?.regions);
+      addList(i * LISTS + 1, k?.provinces);
+      addList(i * LISTS + 2, k?.tags);
+      addList(i * LISTS + 3, k?.places);
+    }
     listStarts[n * LISTS] = listIds.length;
     const titles = taken.map((r) => r.title);
     return new Columns(

@@ -62,7 +62,7 @@ export function writeDirStamps(
     if (stamps[i * 2]! >= startedAt - racyMs || stamps[i * 2 + 1]! >= startedAt - racyMs) stamps[i * 2] = stamps[i * 2 + 1] = -1;
   }
   try {
-    writeFileAtomic(dirStampsPath(indexFile), (write) => write(JSON.stringify({ index: indexId, count, rels: dirs.rels, stamps, gone: differ.gone, extra: differ.extra })), { overwrite: true });
+    writeFileAtomic(dirStampsPath(indexFile), (write) => write(JSON.stringify({ index: indexId, count, rels: dirs.rels, stamps, gone: differ.gone, extra: differ.extra })), { overwrite: true, durable: false });
   } catch {
     // Only saves time: without it, the next run lists the folders.
   }

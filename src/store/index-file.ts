@@ -420,26 +420,20 @@ export function writeIndex(
   for (const i of recordRows) recordsLength += columns.recordLength(renumber[i]!) + 1;
   const blockCrcs = new Uint32Array(Math.ceil(recordsLength / BLOCK));
   {
+    // Each block is gathered whole and checksummed in one call: two calls a record cost more.
     let block = 0;
-    let inBlock = 0;
-    const feed = (bytes: Uint8Array) => {
-      let from = 0;
-      while (from < bytes.length) {
-        const take = Math.min(BLOCK - inBlock, bytes.length - from);
-        blockCrcs[block] = crc32(bytes.subarray(from, from + take), blockCrcs[block]);
-        from += take;
-        inBlock += take;
-        if (inBlock === BLOCK) {
-          block++;
-          inBlock = 0;
-        }
-      }
-    };
+    const crcOf = new ByteBatcher((bytes) => {
+      blockCrcs[block++] = crc32(bytes);
+      return true;
+    }, BLOCK);
     for (const i of recordRows) {
+      // As bytes: a string would be let go early, for fear it might not fit, and the blocks
+      // must be exactly BLOCK long.
       const record = rows[i]!.record!;
-      feed(typeof record === 'string' ? Buffer.from(record, 'utf8') : record);
-      feed(NEWLINE);
+      crcOf.add(typeof record === 'string' ? Buffer.from(record, 'utf8') : record);
+      crcOf.add(NEWLINE);
     }
+    crcOf.flush();
   }
   const id = randomBytes(8).toString('hex');
   const rawPaths = Buffer.from(columns.joinedPaths, 'utf8');
@@ -481,7 +475,7 @@ export function writeIndex(
       }
       batch.flush();
     },
-    { overwrite: true },
+    { overwrite: true, durable: false },
   );
   return { id, complete: kept === rows.length };
 }
