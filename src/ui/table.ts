@@ -238,9 +238,16 @@ export class MeasuredRows<R> {
     this.used = new Int32Array(rows.length * n);
     for (const row of rows) {
       for (const c of columns) {
-        const [text, w] = measure(c.text(row));
-        this.used[this.texts.length] = w;
-        this.texts.push(text);
+        const text = c.text(row);
+        // Most cells are SIMPLE: measured with one test, no pair made.
+        if (SIMPLE.test(text)) {
+          this.used[this.texts.length] = text.length;
+          this.texts.push(text);
+        } else {
+          const [clean, w] = measure(text);
+          this.used[this.texts.length] = w;
+          this.texts.push(clean);
+        }
       }
     }
   }

@@ -16,7 +16,7 @@ export function tableColumns(paint: ChalkInstance): Column<TableRow>[] {
     { header: 'DATE', text: (r) => r.date ?? NONE, compact: (r) => r.date?.slice(2) ?? NONE, paint: (t) => none(t, t), squeeze: 4, min: 8 },
     {
       header: 'TYPE',
-      text: (r) => visible(r.type),
+      text: (r) => (r.type === 'news' || r.type === 'letter' || r.type === 'page' ? r.type : visible(r.type)),
       paint: (t, r) => (r.type === 'news' ? paint.cyan(t) : r.type === 'letter' ? paint.magenta(t) : paint.yellow(t)),
       squeeze: 3,
     },
