@@ -8,12 +8,13 @@
 // arrays, every query is answered from its columns, and printing records needs no parsing:
 //   prelude   64 bytes: "psg-index <metaBytes> <binaryBytes> <metaCrc> <binaryCrc>", padded, "\n"
 //   meta      lines: the header {format, version, root, id, count, ids, blocks, pathsBytes,
-//             slugsBytes} as JSON; the paths as they are (UTF-8, NUL between them, pathsBytes
-//             long: a name may hold a newline), so that a whole scan is compared in one step and
-//             a stat thread hands them to the native helper without parsing them; kinds and
-//             date keys as JSON; titles as JSON (one string, NUL between them, so that a few are
-//             read without making 100,000; a list when a title holds a NUL); the slugs as they
-//             are (slugsBytes long); the names the ids stand for as JSON
+//             titlesBytes, slugsBytes} as JSON; the paths as they are (UTF-8, NUL between
+//             them, pathsBytes long: a name may hold a newline), so that a whole scan is
+//             compared in one step and a stat thread hands them to the native helper without
+//             parsing them; kinds and date keys as JSON; the titles as they are (titlesBytes
+//             long, NUL between them, so that a few are read without making 100,000; a JSON
+//             list when a title holds a NUL); the slugs as they are (slugsBytes long); the
+//             names the ids stand for as JSON
 //   binary    Float64 × 6 a row (see columns.ts), Int32 × n: the rows newest first, Int32 × n
 //             authors, Int32 × n series, Int32 × (4n + 1) list starts, Int32 × ids list ids,
 //             Uint32 × blocks: the CRC-32 of each 64 KB block of the records
@@ -34,7 +35,7 @@ import { Columns, KEY_WIDTH, LISTS, NUMBERS, type RowData } from './columns.js';
 export type { RowData } from './columns.js';
 
 /** Bump when the index layout or the meaning of a record changes. */
-const LAYOUT = 9;
+const LAYOUT = 10;
 const NEWLINE = Buffer.from('\n');
 /** The records are checked in blocks of this many bytes. */
 export const BLOCK = 1 << 16;
@@ -53,6 +54,8 @@ interface Header {
   /** Bytes of the paths and of the slugs lines (without their newline), which are not JSON. */
   pathsBytes: number;
   slugsBytes: number;
+  /** Bytes of the titles line when it is as they are (NUL between them); -1 when it is a JSON list (a title holds a NUL). */
+  titlesBytes: number;
 }
 
 export function indexPath(dir: string, realRoot: string): string {
@@ -290,10 +293,11 @@ function readMeta(fd: number, size: number, realRoot: string, psgVersion: string
   check(first !== -1);
   const header = JSON.parse(meta.toString('utf8', 0, first)) as Header;
   if (header.format !== 'psg-index' || header.version !== versionTag(psgVersion) || header.root !== realRoot || typeof header.id !== 'string') return undefined;
-  check(Number.isSafeInteger(header.pathsBytes) && Number.isSafeInteger(header.slugsBytes));
+  check(Number.isSafeInteger(header.pathsBytes) && Number.isSafeInteger(header.slugsBytes) && Number.isSafeInteger(header.titlesBytes));
   const lines: [number, number][] = [[0, first]];
-  // The raw lines (paths, slugs) are as long as the header says; the others end at a newline.
+  // The raw lines (paths, titles, slugs) are as long as the header says; the others end at a newline.
   const raw: Record<number, number> = { 1: header.pathsBytes, 5: header.slugsBytes };
+  if (header.titlesBytes >= 0) raw[4] = header.titlesBytes;
   for (let at = first + 1; at < meta.length; ) {
     const end = raw[lines.length] !== undefined ? at + raw[lines.length]! : meta.indexOf(0x0a, at);
     check(end >= at && end < meta.length && meta[end] === 0x0a);
@@ -375,7 +379,7 @@ export function readIndex(file: string, realRoot: string, psgVersion: string): I
     check(recordsAt + pos === size && blocks === Math.ceil(pos / BLOCK));
     const titles = lines[4]!;
     // One string (NUL between the titles) unless a title holds a NUL; a list then.
-    const titlesOf = () => JSON.parse(meta.toString('utf8', titles[0], titles[1])) as string[] | string;
+    const titlesOf = () => (header.titlesBytes >= 0 ? meta.toString('utf8', titles[0], titles[1]) : (JSON.parse(meta.toString('utf8', titles[0], titles[1])) as string[]));
     const columns = new Columns(n, paths, kinds, dateKeys, titlesOf, slugs, names, numbers, authors, series, listStarts, listIds);
     const data = new IndexData(columns, header.id, order, fd, recordsAt, pos, starts, blockCrcs);
     data.rawPaths = meta.subarray(lines[1]![0], lines[1]![1]);
@@ -438,6 +442,8 @@ export function writeIndex(
   const id = randomBytes(8).toString('hex');
   const rawPaths = Buffer.from(columns.joinedPaths, 'utf8');
   const rawSlugs = Buffer.from(columns.joinedSlugs, 'utf8');
+  const joinedTitles = columns.joinedTitles();
+  const titles = joinedTitles === undefined ? Buffer.from(`${JSON.stringify(columns.allTitles())}\n`) : Buffer.from(`${joinedTitles}\n`);
   const header: Header = {
     format: 'psg-index',
     version: versionTag(psgVersion),
@@ -448,10 +454,11 @@ export function writeIndex(
     blocks: blockCrcs.length,
     pathsBytes: rawPaths.length,
     slugsBytes: rawSlugs.length,
+    titlesBytes: joinedTitles === undefined ? -1 : titles.length - 1,
   };
   // The meta lines are written one by one: joined, they would be another copy of them all.
   const json = (v: unknown) => Buffer.from(`${JSON.stringify(v)}\n`);
-  const meta = [json(header), rawPaths, NEWLINE, json(columns.kinds), json(columns.dateKeys), json(columns.joinedTitles() ?? columns.allTitles()), rawSlugs, NEWLINE, json(columns.names)];
+  const meta = [json(header), rawPaths, NEWLINE, json(columns.kinds), json(columns.dateKeys), titles, rawSlugs, NEWLINE, json(columns.names)];
   const metaBytes = meta.reduce((n, line) => n + line.length, 0);
   let metaCrc = 0;
   for (const line of meta) metaCrc = crc32(line, metaCrc);

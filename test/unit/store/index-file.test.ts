@@ -72,14 +72,16 @@ describe('the index file', () => {
     expect(again.title(4)).toBe(rows[4]!.title);
   });
 
-  it('keeps paths and slugs stored as they are, a newline in a name included, and hands a stat thread the same paths', () => {
+  it('keeps paths, titles and slugs stored as they are, a newline in one included, and hands a stat thread the same paths', () => {
     const dir = testdir();
     const file = join(dir, 'index');
-    const rows = [row(0), row(1, { path: '2019/line\nbreak-año.md', keys: { slug: 'line\nbreak-año', regions: [], provinces: [], tags: [], places: [] } }), row(2, { path: '2019/\u{1F600}-quote"back\\slash.md' })];
+    const rows = [row(0, { title: 'Two\nlines — “quoted”' }), row(1, { path: '2019/line\nbreak-año.md', keys: { slug: 'line\nbreak-año', regions: [], provinces: [], tags: [], places: [] } }), row(2, { path: '2019/\u{1F600}-quote"back\\slash.md' })];
     writeIndex(file, '/root', '1.0.0', rows, [2, 1, 0], Date.now());
     const index = readIndex(file, '/root', '1.0.0')!;
     expect(index.paths).toEqual(rows.map((r) => r.path));
     expect(index.slug(1)).toBe('line\nbreak-año');
+    expect(index.title(0)).toBe('Two\nlines — “quoted”');
+    expect(index.title(2)).toBe(rows[2]!.title);
     expect(index.rawPaths!.toString('utf8')).toBe(index.joinedPaths);
     const found = readIndexPaths(file)!;
     expect(found.id).toBe(index.indexId);
