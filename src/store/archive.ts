@@ -503,7 +503,19 @@ function listingDiffers(p: Plan, index: IndexData): { gone: number[]; extra: str
 function spliced(p: Plan, index: IndexData, fresh: RowData[], ctx: CoreContext): Archive {
   const drop = new Uint8Array(index.count).fill(1);
   for (const row of p.rowAt) if (row >= 0) drop[row] = 0;
-  const { columns, baseRow, order, was } = spliceColumns(index, index.order, drop, fresh);
+  // A base row's title from its record (one block read), so that an edit in place need not
+  // read every title. Only for a few files: past 64 records the index reads all of them.
+  const baseTitle = (row: number): string | undefined => {
+    if (fresh.length > 16) return undefined;
+    const record = index.type(row) ? index.record(row) : undefined;
+    if (!record) return undefined;
+    try {
+      return (JSON.parse(record.toString('utf8')) as { title?: string }).title;
+    } catch {
+      return undefined;
+    }
+  };
+  const { columns, baseRow, order, was } = spliceColumns(index, index.order, drop, fresh, baseTitle);
   const { rows, unreadable } = splitReadable(columns, order);
   // The folders were listed: keep their stamps, with how their files differ from the index's.
   if (p.dirs && p.dirsStale && p.file) writeDirStamps(p.file, index.indexId, index.count, p.dirs, p.startedAt, listingDiffers(p, index));

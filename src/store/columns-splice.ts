@@ -46,7 +46,14 @@ type Segment = { a: number; b: number } | { f: number };
  * scan's order and the paths stay the base's own string; the others (new files) come after
  * the rest. `baseOrder` is the base's order.
  */
-export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8Array, fresh: readonly RowData[]): Spliced {
+export function spliceColumns(
+  base: Columns,
+  baseOrder: Int32Array,
+  drop: Uint8Array,
+  fresh: readonly RowData[],
+  /** A base row's title without reading every title (from its record); undefined when it cannot say. */
+  baseTitle?: (row: number) => string | undefined,
+): Spliced {
   const add = Columns.fromRows(fresh);
   // Which fresh row takes which dropped row's place.
   const droppedAt = new Map<string, number>();
@@ -150,8 +157,16 @@ export function spliceColumns(base: Columns, baseOrder: Int32Array, drop: Uint8A
   // The base's order for the rows kept as they were, then each fresh row put in its place by a binary search.
   const newRow = new Int32Array(base.count).fill(-1);
   const freshRows: number[] = [];
+  // A file edited in place whose date, order and title are as they were (most edits are of
+  // the body) sorts where its row did: no search, and no title of any other row read.
+  const inPlace = (row: number, f: number): boolean => {
+    const r = was[f]!;
+    if (r < 0 || !baseTitle || columns.dateKey(row) !== base.dateKey(r) || columns.pageOrder(row) !== base.pageOrder(r)) return false;
+    return baseTitle(r) === fresh[f]!.title;
+  };
   baseRow.forEach((b, row) => {
     if (b >= 0) newRow[b] = row;
+    else if (inPlace(row, -b - 1)) newRow[was[-b - 1]!] = row;
     else freshRows.push(row);
   });
   const order: number[] = [];

@@ -135,6 +135,33 @@ describe('spliceColumns', () => {
     expect(untouched.columns.joinedPaths).toBe(baseCols.joinedPaths);
   });
 
+  it('puts a file edited in place with its date and title unchanged where its row was, as a fresh build would', () => {
+    const base = Array.from({ length: 400 }, (_, i) => row(i));
+    const baseCols = Columns.fromRows(base);
+    const baseOrder = Int32Array.from(base.map((_, i) => i).sort((a, b) => compareSortKeys(base[a]!, base[b]!)));
+    const drop = new Uint8Array(base.length);
+    const fresh: RowData[] = [];
+    const all: RowData[] = [];
+    base.forEach((r, i) => {
+      if (i % 6 === 0) {
+        // Body edits (a new size and stamp, the keys as they were), and every fourth of them a new title.
+        const edited: RowData = { ...r, size: r.size + 1, mtimeMs: r.mtimeMs + 1, ...(i % 24 === 0 ? { title: `${r.title} again` } : {}) };
+        drop[i] = 1;
+        fresh.push(edited);
+        all.push(edited);
+      } else all.push(r);
+    });
+    const asked: number[] = [];
+    const baseTitle = (b: number) => {
+      asked.push(b);
+      return base[b]!.type ? base[b]!.title : undefined;
+    };
+    const { columns, order } = spliceColumns(baseCols, baseOrder, drop, fresh, baseTitle);
+    const sorted = all.map((_, i) => i).sort((a, b) => compareSortKeys(all[a]!, all[b]!));
+    expect([...order].map((r) => columns.path(r))).toEqual(sorted.map((r) => all[r]!.path));
+    expect(asked.length).toBeGreaterThan(0);
+  });
+
   it('keeps a title that holds a NUL (the titles then stay a list)', () => {
     const base = Array.from({ length: 30 }, (_, i) => row(i));
     const baseCols = Columns.fromRows(base);
