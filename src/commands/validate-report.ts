@@ -22,7 +22,8 @@ export function writeReport(format: ReportFormat, reports: () => Iterable<FileRe
     for (const report of reports()) {
       if (plain && report.plainBody) {
         // The head as stylishHead makes it, plain and unwrapped.
-        out.add(`${visible(report.path)}\n`);
+        out.add(report.visiblePath ? report.path : visible(report.path));
+        out.add('\n');
         out.add(report.plainBody());
       } else out.add(format === 'github' ? githubFile(report) : stylishFile(report, io.paint, io.columns));
     }

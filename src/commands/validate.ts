@@ -3,6 +3,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { relativeInside } from '../store/paths.js';
 import { checkArticleFile } from '../core/check.js';
+import { visible } from '../core/visible.js';
 import { locateProblems } from '../core/locate.js';
 import { byPosition, error, type Problem } from '../core/problem.js';
 import { type ArchiveFacts, checkArchive } from '../core/rules/index.js';
@@ -236,9 +237,11 @@ function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: Fo
   const reports = function* (): Generator<FileReport> {
     let next = 0;
     const folderReport = (f: FolderTarget): FileReport => ({ path: shown(f.abs), problems: [f.problem] });
+    // The folder's own part of each path is checked once, the archive's paths all at once.
+    const plain = run.visiblePaths && visible(shownRel('')) === shownRel('');
     for (const file of run.files()) {
       while (next < sortedFolders.length && sortedFolders[next]!.rel < file.path) yield folderReport(sortedFolders[next++]!);
-      yield new StreamedReport(shownRel(file.path), file);
+      yield new StreamedReport(shownRel(file.path), file, plain);
     }
     while (next < sortedFolders.length) yield folderReport(sortedFolders[next++]!);
   };
@@ -254,6 +257,7 @@ class StreamedReport implements FileReport {
   constructor(
     readonly path: string,
     private readonly file: FileResult,
+    readonly visiblePath: boolean,
   ) {}
 
   get problems(): Problem[] {

@@ -21,6 +21,15 @@ export function visible(text: string): string {
   return CONTROL_TEST.test(text) ? text.replace(CONTROL, shown) : text;
 }
 
+// As CONTROL, less NUL: for text that joins many names with NUL between them.
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_BUT_NUL = /[\u0001-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/** Whether NUL-joined names (an archive's paths) are all as visible() would show them: one test for all. */
+export function visibleNames(joined: string): boolean {
+  return !CONTROL_BUT_NUL.test(joined);
+}
+
 /** Text that may span lines: line breaks and tabs kept, every other control character made visible. */
 export function visibleLines(text: string): string {
   return CONTROL_TEST.test(text) ? text.replace(CONTROL, (c) => (c === '\n' || c === '\t' ? c : c === '\r' ? '' : shown(c))) : text;

@@ -4,6 +4,8 @@ import type { Problem } from '../core/problem.js';
 export interface FileReport {
   /** As the user should see it: relative to the current folder where possible. */
   path: string;
+  /** The path is known to hold no control character: a reporter need not make it visible. */
+  visiblePath?: boolean;
   problems: Problem[];
   /** The plain, unwrapped report lines of the problems (stylishBody), when they are at hand. */
   plainBody?: () => Uint8Array | string;

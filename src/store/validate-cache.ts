@@ -7,6 +7,7 @@
 // The rules that look across files run over the archive's columns and the stored facts of
 // the letters in a series, and not at all when no file changed. The report comes out file
 // by file, straight from the stored report lines where they still hold (validate-store.ts).
+import { visibleNames } from '../core/visible.js';
 import { createHash } from 'node:crypto';
 import { closeSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -105,6 +106,8 @@ export interface ValidateRun {
   unreachable: readonly Skipped[];
   /** The files with problems, in path order (once: the new results are stored on the way). */
   files(): Generator<FileResult>;
+  /** No path of the archive holds a control character. */
+  visiblePaths: boolean;
 }
 
 /** Files changed within two seconds of the run are not stored: a second change in the same clock tick could keep size and times. */
@@ -371,7 +374,7 @@ export async function checkArchiveFiles(
       if (stored) closeSync(stored.fd);
     }
   }
-  return { checked: n, checkedNow: toCheck.length, totals: t, unreachable: archive.unreachable, files };
+  return { checked: n, checkedNow: toCheck.length, totals: t, unreachable: archive.unreachable, files, visiblePaths: visibleNames(cols.joinedPaths) };
 }
 
 /** One file's results at a time, made from the stored pieces or from this run's check on demand. */
