@@ -505,16 +505,18 @@ function spliced(p: Plan, index: IndexData, fresh: RowData[], ctx: CoreContext):
   for (const row of p.rowAt) if (row >= 0) drop[row] = 0;
   // A base row's title from its record (one block read), so that an edit in place need not
   // read every title. Only for a few files: past 64 records the index reads all of them.
-  const baseTitle = (row: number): string | undefined => {
-    if (fresh.length > 16) return undefined;
-    const record = index.type(row) ? index.record(row) : undefined;
-    if (!record) return undefined;
-    try {
-      return (JSON.parse(record.toString('utf8')) as { title?: string }).title;
-    } catch {
-      return undefined;
-    }
-  };
+  const baseTitle =
+    fresh.length > 16
+      ? undefined
+      : (row: number): string | undefined => {
+          const record = index.type(row) ? index.record(row) : undefined;
+          if (!record) return undefined;
+          try {
+            return (JSON.parse(record.toString('utf8')) as { title?: string }).title;
+          } catch {
+            return undefined;
+          }
+        };
   const { columns, baseRow, order, was } = spliceColumns(index, index.order, drop, fresh, baseTitle);
   const { rows, unreadable } = splitReadable(columns, order);
   // The folders were listed: keep their stamps, with how their files differ from the index's.

@@ -68,15 +68,17 @@ export function writeDirStamps(
   }
 }
 
+/** Whether the i-th folder of `dirs` still has its stamp (a folder stored as unknown never has). */
+export function dirStampHolds(root: string, dirs: DirStamps, i: number): boolean {
+  if (dirs.stamps[i * 2]! < 0) return false;
+  const rel = dirs.rels[i]!;
+  const st = lstatSync(rel === '' ? root : `${root.endsWith('/') ? root : `${root}/`}${rel}`, { throwIfNoEntry: false });
+  return st?.isDirectory() === true && st.mtimeMs === dirs.stamps[i * 2] && st.ctimeMs === dirs.stamps[i * 2 + 1];
+}
+
 /** Whether every folder still has its stamp (so the folders hold what they held). */
 export function dirsUnchanged(root: string, dirs: DirStamps): boolean {
-  const prefix = root.endsWith('/') ? root : `${root}/`;
-  for (let i = 0; i < dirs.rels.length; i++) {
-    if (dirs.stamps[i * 2]! < 0) return false;
-    const rel = dirs.rels[i]!;
-    const st = lstatSync(rel === '' ? root : prefix + rel, { throwIfNoEntry: false });
-    if (!st?.isDirectory() || st.mtimeMs !== dirs.stamps[i * 2] || st.ctimeMs !== dirs.stamps[i * 2 + 1]) return false;
-  }
+  for (let i = 0; i < dirs.rels.length; i++) if (!dirStampHolds(root, dirs, i)) return false;
   return dirs.rels.length > 0;
 }
 

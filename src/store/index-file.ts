@@ -208,8 +208,7 @@ export class IndexData extends Columns {
   eachRecordIn(rows: Iterable<number>, fn: (buf: Buffer | undefined, start: number, end: number, row: number) => void, window: Buffer = Buffer.allocUnsafe(WINDOW)): void {
     if (this.region) {
       for (const row of rows) {
-        const start = this.recordStarts[row]!;
-      const end = start + this.recordLength(row);
+        const [start, end] = this.span(row);
         fn(this.blocksSound(start, end, this.region, 0) ? this.region : undefined, start, end, row);
       }
       return;
@@ -310,9 +309,9 @@ function readMeta(fd: number, size: number, realRoot: string, psgVersion: string
 
 /**
  * The index's id, count, slugs, kinds ('-' for a file that is no article) and (on demand)
- * paths, NUL between them, read from its
- * checked first sections only: what psg new needs to know that a slug is free. Undefined
- * when there is no sound index for this root and version.
+ * paths, NUL between them, read from its checked first sections only: what psg new needs
+ * to know that a slug is free. Undefined when there is no sound index for this root and
+ * version.
  */
 export function readIndexNames(file: string, realRoot: string, psgVersion: string): { id: string; count: number; slugs: string; kinds: string; paths: () => string } | undefined {
   const opened = openRegular(file);

@@ -4,10 +4,10 @@
 // (with the differences the stamps note): those names come from the index's checked first
 // sections, and nothing is stat-ed or read. Only the folders whose stamps moved are listed;
 // with no index, or many folders moved, all of them are.
-import { lstatSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { nameParts } from '../core/article.js';
 import type { CacheOptions } from './archive.js';
-import { readDirStamps } from './dir-stamps-file.js';
+import { dirStampHolds, readDirStamps } from './dir-stamps-file.js';
 import { indexPath, readIndexNames } from './index-file.js';
 import { entriesOf, isArticleName, scanArticles, type Skipped } from './scan.js';
 
@@ -38,12 +38,7 @@ function fromIndex(root: string, cache: CacheOptions): ArchiveNames | undefined 
   const prefix = root.endsWith('/') ? root : `${root}/`;
   const known = new Set(dirs.rels);
   // The folders whose stamp moved (psg new wrote into this year's, say): only these are listed.
-  const moved = new Set<string>();
-  for (let i = 0; i < dirs.rels.length; i++) {
-    const rel = dirs.rels[i]!;
-    const st = lstatSync(rel === '' ? root : prefix + rel, { throwIfNoEntry: false });
-    if (dirs.stamps[i * 2]! < 0 || !st?.isDirectory() || st.mtimeMs !== dirs.stamps[i * 2] || st.ctimeMs !== dirs.stamps[i * 2 + 1]) moved.add(rel);
-  }
+  const moved = new Set(dirs.rels.filter((_, i) => !dirStampHolds(root, dirs, i)));
   if (dirs.rels.length === 0 || moved.size > Math.max(8, dirs.rels.length / 4)) return undefined;
   const index = readIndexNames(file, realRoot, cache.version);
   if (!index || index.id !== dirs.index || index.count !== dirs.count) return undefined;

@@ -64,6 +64,12 @@ function described(cols: Columns, r: number) {
   };
 }
 
+/** Rows as an index holds them: their columns, and their order newest first. */
+function indexed(n: number): { base: RowData[]; baseCols: Columns; baseOrder: Int32Array } {
+  const base = Array.from({ length: n }, (_, i) => row(i));
+  return { base, baseCols: Columns.fromRows(base), baseOrder: Int32Array.from(base.map((_, i) => i).sort((a, b) => compareSortKeys(base[a]!, base[b]!))) };
+}
+
 describe('spliceColumns', () => {
   it('drops, keeps and adds rows as a fresh build of the same rows would', () => {
     const base = Array.from({ length: 400 }, (_, i) => row(i));
@@ -93,9 +99,7 @@ describe('spliceColumns', () => {
   });
 
   it('keeps an edited file in its row, and the paths as the base’s own string', () => {
-    const base = Array.from({ length: 400 }, (_, i) => row(i));
-    const baseCols = Columns.fromRows(base);
-    const baseOrder = Int32Array.from(base.map((_, i) => i).sort((a, b) => compareSortKeys(base[a]!, base[b]!)));
+    const { base, baseCols, baseOrder } = indexed(400);
     // Every seventh file edited in place (its title, date, slug, tags and series may change), a few gone, a few new.
     const drop = new Uint8Array(base.length);
     const fresh: RowData[] = [];
@@ -136,9 +140,7 @@ describe('spliceColumns', () => {
   });
 
   it('puts a file edited in place with its date and title unchanged where its row was, as a fresh build would', () => {
-    const base = Array.from({ length: 400 }, (_, i) => row(i));
-    const baseCols = Columns.fromRows(base);
-    const baseOrder = Int32Array.from(base.map((_, i) => i).sort((a, b) => compareSortKeys(base[a]!, base[b]!)));
+    const { base, baseCols, baseOrder } = indexed(400);
     const drop = new Uint8Array(base.length);
     const fresh: RowData[] = [];
     const all: RowData[] = [];
