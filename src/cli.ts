@@ -1,17 +1,4 @@
-// The entry point. Only this file sets the exit status. `psg --version` answers before
-// anything else loads, so that it costs little more than starting Node.
-import { packageVersion } from './data.js';
+// The entry point when psg runs without its bundle (see bin/psg.js). Only start() sets the exit status.
+import { start } from './start.js';
 
-const argv = process.argv.slice(2);
-const ARCHIVE_READERS = new Set(['list', 'ls', 'stats', 'regions', 'digest', 'validate', 'check', 'search', 'send']);
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${packageVersion()}\n`);
-} else {
-  // Commands that read a large archive stat its files on worker threads: start them now.
-  if (ARCHIVE_READERS.has(argv[0] ?? '') && !argv.some((a) => a === '--help' || a === '-h' || a === '--no-cache')) {
-    (await import('./store/stat.js')).prestartStatWorkers();
-  }
-  const { main } = await import('./cli/main.js');
-  (await import('./ui/trace.js')).trace('modules loaded');
-  process.exitCode = await main(argv);
-}
+await start(process.argv.slice(2));

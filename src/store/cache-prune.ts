@@ -2,7 +2,7 @@
 // (index-<hash>.psgidx). An index whose archive folder is gone, or that nobody has used for
 // PRUNE_AFTER_DAYS, is removed, at most once a day; `psg cache clear` removes them all.
 // Only psg's own files are touched: index files and the temp files of an interrupted write.
-import { closeSync, existsSync, openSync, readdirSync, readSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const PRUNE_AFTER_DAYS = 60;
@@ -14,7 +14,10 @@ const INDEX = /^index-[0-9a-f]+\.psgidx$/;
 /** Files kept beside an index and named after it (its folder stamps, validate's results). */
 const COMPANION = /^(index-[0-9a-f]+)\.(?:dirs|validate|validate\.json)$/;
 // writeFileAtomic's temp file: ".<name>.<pid>.<hex>.tmp".
-const TEMP = /^\.index-[0-9a-f]+\.(?:psgidx|dirs|validate|validate\.json)\.\d+\.[0-9a-f]+\.tmp$/;
+// The code cache's (see src/boot.ts): ".code-<node>-<arch>-<crc>.v8.<pid>.tmp".
+const TEMP = /^\.(?:index-[0-9a-f]+\.(?:psgidx|dirs|validate|validate\.json)\.\d+\.[0-9a-f]+|code-[\w.-]+\.v8\.\d+)\.tmp$/;
+/** The compiled code of psg's own script, kept by src/boot.ts. */
+const CODE = /^code-[\w.-]+\.v8$/;
 
 export interface CacheFiles {
   files: number;
@@ -111,9 +114,13 @@ export function pruneIndexesDaily(dir: string, now = Date.now()): void {
   }
 }
 
-/** `psg cache clear`: every index file and leftover temp file of psg in the cache folder. */
+/** `psg cache clear`: every index file and leftover temp file of psg in the cache folder, and its code cache. */
 export function clearIndexes(dir: string): CacheFiles {
   const removed = { files: 0, bytes: 0 };
-  for (const name of entries(dir)) if (INDEX.test(name) || COMPANION.test(name) || TEMP.test(name)) remove(join(dir, name), removed, INDEX.test(name));
+  for (const name of entries(dir)) {
+    if (INDEX.test(name) || COMPANION.test(name) || TEMP.test(name)) remove(join(dir, name), removed, INDEX.test(name));
+    // Not an index: it is made again, whole, by the next run, and is not counted.
+    else if (CODE.test(name)) rmSync(join(dir, name), { force: true });
+  }
   return removed;
 }

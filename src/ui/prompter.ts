@@ -66,6 +66,10 @@ export function inquirerPrompter(output: NodeJS.WritableStream = process.stderr)
 
   async function ask<T>(run: (lib: Inquirer) => Promise<T>): Promise<T> {
     const lib = await inquirer();
+    // A Ctrl-C that came while no prompt was up (the archive loading, synchronously) waits for
+    // a turn of the event loop, where its handler ends the run: it gets that turn before a
+    // prompt is drawn, rather than after.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       return await run(lib);
     } catch (error) {
