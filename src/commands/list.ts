@@ -5,7 +5,8 @@ import type { FilterFlags } from '../cli/filters.js';
 import type { Query, SortKey } from '../core/query.js';
 import { plural } from '../core/text.js';
 import { ExitCode, PsgError } from '../errors.js';
-import type { ListBy, ListView, TableRow } from '../render/list/view.js';
+import type { ListBy, ListView } from '../render/list/view.js';
+import type { TableCells } from '../render/list/table.js';
 import type { CsvItem } from '../render/list/csv.js';
 import type { ArticleRecord } from '../core/record.js';
 import type { Gazetteer } from '../core/gazetteer.js';
@@ -83,26 +84,25 @@ function listGroups(archive: Archive, chosen: readonly number[], by: ListBy, rev
   return groups;
 }
 
-/** The table (grouped with --by), drawn from the columns alone: no record is parsed. */
+/** The table (grouped with --by), drawn from the columns alone: no record is parsed, no object made a row. */
 async function printTable(archive: Archive, chosen: readonly number[], groups: Group[] | undefined, by: ListBy | undefined, io: Io): Promise<void> {
   const cols = archive.columns;
-  const rows = chosen.map((i): TableRow => {
-    const r = archive.row(i);
-    const row: TableRow = { type: cols.type(r)!, title: cols.title(r), draft: cols.draft(r), regions: cols.nameList(cols.regionIds(r)) };
-    const date = cols.date(r);
-    if (date !== undefined) row.date = date;
-    return row;
-  });
-  const view: ListView<TableRow> = { rows };
+  // A row is the article's position in the archive; its cells come from the store's columns.
+  const cells: TableCells<number> = {
+    date: (i) => cols.date(archive.row(i)),
+    type: (i) => cols.type(archive.row(i))!,
+    title: (i) => cols.title(archive.row(i)),
+    draft: (i) => cols.draft(archive.row(i)),
+    regions: (i) => cols.sharedRegions(archive.row(i)),
+  };
+  const view: ListView<number> = { rows: chosen };
   if (by && groups) {
-    const rowAt = new Map(chosen.map((i, k) => [i, rows[k]!]));
     view.by = by;
-    view.groups = groups.map((g) => ({ key: g.key, rows: g.items.map((i) => rowAt.get(i)!) }));
+    view.groups = groups.map((g) => ({ key: g.key, rows: g.items }));
   }
-  trace('table rows');
   const write = by ? (await import('../render/list/grouped.js')).writeGrouped : (await import('../render/list/table.js')).writeTable;
   const out = chunkedWriter(io);
-  write(view, { width: io.columns }, io.paint, (text) => out.add(text));
+  write(view, cells, { width: io.columns }, io.paint, (text) => out.add(text));
   out.flush();
 }
 

@@ -4,7 +4,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Passage } from '../core/search-passage.js';
 import { cleanCell, cutToWidth, fitColumns, formatHeader, formatRow } from '../ui/table.js';
-import { headerPaint, listColumns } from './list/table.js';
+import { articleCells, headerPaint, tableColumns } from './list/table.js';
 import { type ArticleRecord, articleRecord } from './list/record.js';
 import { jsonLines } from './list/json.js';
 import type { ListRow } from './list/view.js';
@@ -38,7 +38,7 @@ export function paintPassage(passage: Passage, paint: ChalkInstance, width?: num
 
 export const searchTable: SearchRenderer = (results, options, paint) => {
   if (results.length === 0) return '';
-  const columns = listColumns(paint);
+  const columns = tableColumns(paint, articleCells);
   const widths = fitColumns(columns, results, options.width);
   const lines = [formatHeader(columns, widths, headerPaint(paint))];
   for (const r of results) {

@@ -61,6 +61,7 @@ export class Columns {
   private titleStarts: Int32Array | undefined;
   private titleAt: ((row: number) => string) | undefined;
   private idOf: Map<string, number> | undefined;
+  private regionLists: Map<number | string, string[]> | undefined;
 
   constructor(
     readonly count: number,
@@ -204,6 +205,30 @@ export class Columns {
 
   regions(row: number): string[] {
     return this.nameList(this.regionIds(row));
+  }
+
+  /**
+   * A row's regions as one list shared by every row with the same ones, not to be changed:
+   * a table of 100,000 rows makes a few hundred lists rather than 100,000, and a cell that
+   * joins them can be worked out once a list.
+   */
+  sharedRegions(row: number): readonly string[] {
+    const from = this.listStarts[row * LISTS]!;
+    const to = this.listStarts[row * LISTS + 1]!;
+    // Up to three ids (nearly every article) make one number, 16 bits each; more, a string.
+    let key: number | string = 0;
+    for (let at = from; at < to; at++) {
+      const id = this.listIds[at]!;
+      if (to - from > 3 || id >= 0xffff) {
+        key = this.listIds.subarray(from, to).join(',');
+        break;
+      }
+      key = key * 0x10000 + id + 1;
+    }
+    this.regionLists ??= new Map();
+    let names = this.regionLists.get(key);
+    if (names === undefined) this.regionLists.set(key, (names = this.nameList(this.listIds.subarray(from, to))));
+    return names;
   }
 
   author(row: number): string | undefined {

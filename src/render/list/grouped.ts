@@ -1,9 +1,9 @@
 // The table with --by: a heading with a count for each group, its rows indented beneath,
 // every group's columns lined up with the others'.
-import { type Column, cutToWidth, displayWidth, formatHeader, MeasuredRows } from '../../ui/table.js';
+import { cutToWidth, displayWidth, formatHeader, MeasuredRows } from '../../ui/table.js';
 import { headerPaint, tableColumns, tableText, type TableWriter } from './table.js';
 import { PAGES_GROUP } from '../../core/query.js';
-import type { ListBy, TableRow } from './view.js';
+import type { ListBy } from './view.js';
 import { visible } from '../../core/visible.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -29,10 +29,10 @@ export function groupLabel(by: ListBy, key: string | null): string {
 
 const INDENT = '  ';
 
-export const writeGrouped: TableWriter = (view, options, paint, write) => {
+export const writeGrouped: TableWriter = (view, cells, options, paint, write) => {
   const groups = view.groups ?? [];
   if (groups.length === 0 || !view.by) return;
-  const columns: Column<TableRow>[] = tableColumns(paint);
+  const columns = tableColumns(paint, cells);
   // Every group's rows in turn, each measured once.
   const rows = new MeasuredRows(columns, groups.flatMap((g) => g.rows));
   const widths = rows.fit(options.width === undefined ? undefined : options.width - INDENT.length);

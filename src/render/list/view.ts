@@ -8,7 +8,7 @@ export interface ListRow {
   /** The file as the user can open it: relative to the current folder where possible. */
   path: string;
   /** The regions the article is about: those it lists, then those its places lie in. */
-  regions: string[];
+  regions: readonly string[];
 }
 
 /**
@@ -21,20 +21,20 @@ export interface TableRow {
   type: ArticleType;
   title: string;
   draft: boolean;
-  /** As ListRow's. */
-  regions: string[];
+  /** As ListRow's; rows with the same regions may share one list. */
+  regions: readonly string[];
 }
 
 export interface ListGroup<R = ListRow> {
   /** A region, 'YYYY-MM', a type or a tag; null for "none" (national items, pages, no tags). */
   key: string | null;
-  rows: R[];
+  rows: readonly R[];
 }
 
 export type ListBy = Exclude<GroupKey, 'year'>;
 
 export interface ListView<R = ListRow> {
-  rows: R[];
+  rows: readonly R[];
   /** Present with --by. */
   by?: ListBy;
   groups?: ListGroup<R>[];
