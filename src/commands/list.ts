@@ -18,6 +18,7 @@ import type { Archive } from '../store/archive.js';
 import { groupPositions, queryPositions, sortPositions } from '../store/select.js';
 import { PATH_OPENING_BYTES, pathOpening } from '../core/record.js';
 import { chunkedWriter } from '../ui/chunked.js';
+import { allSimple } from '../ui/table.js';
 import { trace } from '../ui/trace.js';
 
 /** A group of --by: its key (null for the "none" group) and its positions. */
@@ -94,6 +95,10 @@ async function printTable(archive: Archive, chosen: readonly number[], groups: G
     title: (i) => cols.title(archive.row(i)),
     draft: (i) => cols.draft(archive.row(i)),
     regions: (i) => cols.sharedRegions(archive.row(i)),
+    simpleTitles: () => {
+      const joined = cols.joinedTitles();
+      return joined !== undefined && allSimple(joined);
+    },
   };
   const view: ListView<number> = { rows: chosen };
   if (by && groups) {

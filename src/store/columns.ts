@@ -117,13 +117,17 @@ export class Columns {
     return this.dateKeys.slice(row * KEY_WIDTH, row * KEY_WIDTH + 10).trimEnd() || undefined;
   }
 
+  /** The titles in whichever form they were given, taken when first needed. */
+  private resolveTitles(): void {
+    if (this.titleList !== undefined || this.titleText !== undefined || this.titleAt !== undefined) return;
+    const t = this.titlesOf();
+    if (typeof t === 'string') this.titleText = t;
+    else if (typeof t === 'function') this.titleAt = t;
+    else this.titleList = t;
+  }
+
   title(row: number): string {
-    if (this.titleList === undefined && this.titleText === undefined && this.titleAt === undefined) {
-      const t = this.titlesOf();
-      if (typeof t === 'string') this.titleText = t;
-      else if (typeof t === 'function') this.titleAt = t;
-      else this.titleList = t;
-    }
+    this.resolveTitles();
     if (this.titleAt) return row < 0 || row >= this.count ? '' : this.titleAt(row);
     if (this.titleList) return this.titleList[row] ?? '';
     // Where each title starts: one pass over the text, no 100,000 strings made.
@@ -134,7 +138,8 @@ export class Columns {
 
   /** The titles as one string, NUL between them; undefined when a title holds a NUL itself. */
   joinedTitles(): string | undefined {
-    if (this.titleText === undefined && this.titleList === undefined && this.titleAt === undefined) this.title(0);
+    // Without finding where each title starts: a caller that wants them all as one string need not.
+    this.resolveTitles();
     if (this.titleText !== undefined) return this.titleText;
     const list = this.allTitles();
     return list.some((t) => t.includes('\0')) ? undefined : list.join('\0');

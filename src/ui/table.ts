@@ -42,6 +42,17 @@ function isWide(codePoint: number): boolean {
 // column for each UTF-16 unit, no segmenting needed. Most titles are this.
 const SIMPLE = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027]*$/;
 
+// SIMPLE text joined with NUL between the pieces: one test says all of them are SIMPLE.
+const SIMPLE_JOINED = /^[\0\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027]*$/;
+
+/**
+ * Whether every piece of NUL-joined text (a column of titles) is SIMPLE: shown as it is (no
+ * control character, SIMPLE holds none) and one column for each UTF-16 unit.
+ */
+export function allSimple(joined: string): boolean {
+  return SIMPLE_JOINED.test(joined);
+}
+
 // Built on first need: making a segmenter costs about 20 ms of start-up.
 let segmenter: Intl.Segmenter | undefined;
 
@@ -112,6 +123,8 @@ export interface Column<R> {
   squeeze?: number;
   /** How narrow the column may get before the next one squeezes; absent: its full width. */
   min?: number;
+  /** Every cell's text is known to be SIMPLE (its column was tested whole): not tested again for each row. */
+  simple?: boolean;
 }
 
 const GAP = 2;
@@ -223,24 +236,42 @@ export function formatHeader<R>(columns: readonly Column<R>[], widths: readonly 
 /**
  * A table's rows with every cell measured once, for lists long enough to notice: fitting
  * and then formatting 100,000 rows would otherwise work out each cell's text twice.
+ *
+ * Piped (no width to fit, no colour), the last column is never cut or padded, so it is not
+ * measured, and no cell is kept: the other cells are measured to fit and made again for
+ * each line. Keeping 400,000 cell strings cost more, in the garbage collector, than making
+ * the short ones twice.
  */
 export class MeasuredRows<R> {
-  private readonly texts: string[];
+  private readonly texts: string[] = [];
   private readonly used: Int32Array;
+  private readonly piped: boolean;
 
   constructor(
     private readonly columns: readonly Column<R>[],
     readonly rows: readonly R[],
+    /** The width the table will be fitted to; none for a pipe. */
+    width?: number,
   ) {
     const n = columns.length;
+    this.piped = width === undefined && columns.every((c) => c.paint === undefined);
+    if (this.piped) {
+      this.used = new Int32Array(n);
+      for (const row of rows) {
+        for (let i = 0; i < n - 1; i++) {
+          const w = measure(columns[i]!.text(row))[1];
+          if (w > this.used[i]!) this.used[i] = w;
+        }
+      }
+      return;
+    }
     // Pushed in order: a list made at its full length up front would be a slow, sparse one.
-    this.texts = [];
     this.used = new Int32Array(rows.length * n);
     for (const row of rows) {
       for (const c of columns) {
         const text = c.text(row);
         // Most cells are SIMPLE: measured with one test, no pair made.
-        if (SIMPLE.test(text)) {
+        if (c.simple || SIMPLE.test(text)) {
           this.used[this.texts.length] = text.length;
           this.texts.push(text);
         } else {
@@ -254,6 +285,7 @@ export class MeasuredRows<R> {
 
   /** As fitColumns. */
   fit(width?: number): number[] {
+    if (this.piped) return squeeze(this.columns, Array.from(this.used), width);
     const n = this.columns.length;
     const widest = this.columns.map((_, i) => {
       let w = 0;
@@ -266,6 +298,16 @@ export class MeasuredRows<R> {
   /** As formatRow, for row `k`. */
   format(widths: readonly number[], k: number): string {
     const n = this.columns.length;
+    if (this.piped) {
+      const row = this.rows[k]!;
+      let out = '';
+      for (let i = 0; i < n - 1; i++) {
+        const [text, w] = measure(this.columns[i]!.text(row));
+        out += text + SEPARATOR + spaces(widths[i]! - w);
+      }
+      const last = this.columns[n - 1]!;
+      return (out + (last.simple ? last.text(row) : measure(last.text(row))[0])).trimEnd();
+    }
     const at = k * n;
     // Most rows of a piped table, or of one that fits, need no cutting and no colour: their
     // cells are joined as they are (as rowLine would join them), without its arrays.

@@ -34,8 +34,9 @@ export const writeGrouped: TableWriter = (view, cells, options, paint, write) =>
   if (groups.length === 0 || !view.by) return;
   const columns = tableColumns(paint, cells);
   // Every group's rows in turn, each measured once.
-  const rows = new MeasuredRows(columns, groups.flatMap((g) => g.rows));
-  const widths = rows.fit(options.width === undefined ? undefined : options.width - INDENT.length);
+  const width = options.width === undefined ? undefined : options.width - INDENT.length;
+  const rows = new MeasuredRows(columns, groups.flatMap((g) => g.rows), width);
+  const widths = rows.fit(width);
   write(`${INDENT}${formatHeader(columns, widths, headerPaint(paint))}\n`);
   let k = 0;
   for (const group of groups) {

@@ -21,6 +21,8 @@ export interface TableCells<R> {
   draft(row: R): boolean;
   /** Rows that share one list (the store's do) share its cell, joined once. */
   regions(row: R): readonly string[];
+  /** Whether every title is known to be shown as it is, one column a character (see allSimple). */
+  simpleTitles?(): boolean;
 }
 
 export function tableColumns<R>(paint: ChalkInstance, cells: TableCells<R>): Column<R>[] {
@@ -31,6 +33,8 @@ export function tableColumns<R>(paint: ChalkInstance, cells: TableCells<R>): Col
     if (text === undefined) joined.set(regions, (text = visible(regions.join(', ')) || NONE));
     return text;
   };
+  // A column of titles tested whole, where the store holds them as one text: no test for each row.
+  const simpleTitles = cells.simpleTitles?.() ?? false;
   const typeText = (type: string) => (type === 'news' || type === 'letter' || type === 'page' ? type : visible(type));
   const columns: Column<R>[] = [
     // Narrow, the date drops its century (19-04-01): still in ISO order, two columns fewer.
@@ -58,7 +62,7 @@ export function tableColumns<R>(paint: ChalkInstance, cells: TableCells<R>): Col
     },
     {
       header: 'TITLE',
-      text: (r) => (cells.draft(r) ? DRAFT : '') + visible(cells.title(r)),
+      ...(simpleTitles ? { text: (r: R) => (cells.draft(r) ? DRAFT + cells.title(r) : cells.title(r)), simple: true } : { text: (r: R) => (cells.draft(r) ? DRAFT : '') + visible(cells.title(r)) }),
       // Narrow, a letter's title drops "Letter from ", which TYPE already says: "Puno: Using…".
       compact: (r) => {
         const title = cells.title(r);
@@ -117,7 +121,7 @@ export function tableText(writer: TableWriter): TableRenderer {
 export const writeTable: TableWriter = (view, cells, options, paint, write) => {
   if (view.rows.length === 0) return;
   const columns = tableColumns(paint, cells);
-  const rows = new MeasuredRows(columns, view.rows);
+  const rows = new MeasuredRows(columns, view.rows, options.width);
   const widths = rows.fit(options.width);
   write(`${formatHeader(columns, widths, headerPaint(paint))}\n`);
   for (let k = 0; k < view.rows.length; k++) write(`${rows.format(widths, k)}\n`);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { Chalk } from 'chalk';
 import { listGrouped } from '../../../src/render/list/grouped.js';
-import { listTable } from '../../../src/render/list/table.js';
+import { listTable, rowCells, type TableCells, writeTable } from '../../../src/render/list/table.js';
 import type { ListView } from '../../../src/render/list/view.js';
-import { cleanCell, type Column, cutToWidth, displayWidth, fitColumns, formatRow, stripAnsi } from '../../../src/ui/table.js';
+import { allSimple, cleanCell, type Column, cutToWidth, displayWidth, fitColumns, formatRow, stripAnsi } from '../../../src/ui/table.js';
 import { row, sampleRows, type TestRow } from '../../helpers/list-rows.js';
 
 const plain = new Chalk({ level: 0 });
@@ -119,6 +119,40 @@ describe('list table', () => {
 
   it('prints nothing for no rows', () => {
     expect(listTable({ rows: [] }, {}, plain)).toBe('');
+  });
+
+  it('piped, shows a control character in a title, keeps a wide title whole, and pads by display width', () => {
+    const odd = { rows: [row({ title: 'Bell\u0007 and\ttab', date: { date: '2019-03-01' } }, ['Junín']), row({ title: '秘鲁人权', date: { date: '2019-03-02' } }, ['Apurímac', 'Cusco'])] };
+    expect(lines(listTable(odd, {}, plain))).toEqual([
+      'DATE        TYPE  REGIONS          TITLE',
+      '2019-03-01  news  Junín            Bell\u2407 and\u2409tab',
+      '2019-03-02  news  Apurímac, Cusco  秘鲁人权',
+    ]);
+  });
+
+  it('gives the same table when the store says its titles were tested whole', () => {
+    const rows = [...sampleRows(), row({ title: 'Work in progress', draft: true, date: { date: '2019-05-01' } })];
+    const joined = rows.map((r) => r.title).join('\0');
+    expect(allSimple(joined)).toBe(true);
+    const tested: TableCells<TestRow> = { ...rowCells, simpleTitles: () => allSimple(joined) };
+    for (const options of [{}, { width: 60 }]) {
+      for (const paint of [plain, colour]) {
+        const a: string[] = [];
+        const b: string[] = [];
+        writeTable({ rows }, rowCells, options, paint, (t) => a.push(t));
+        writeTable({ rows }, tested, options, paint, (t) => b.push(t));
+        expect(b.join('')).toBe(a.join(''));
+      }
+    }
+  });
+
+  it('tests a column of titles whole: any control character or wide character and it is not simple', () => {
+    expect(allSimple('Letter from Puno\0Cooperacción — “consulta previa”…')).toBe(true);
+    expect(allSimple('')).toBe(true);
+    expect(allSimple('a\0b\u001b[2Jc')).toBe(false);
+    expect(allSimple('a\0秘鲁')).toBe(false);
+    expect(allSimple('a\0b\u202ec')).toBe(false);
+    expect(allSimple('a\0b\u0085')).toBe(false);
   });
 });
 
