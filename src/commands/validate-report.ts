@@ -5,7 +5,6 @@ import { problemsJsonPieces } from '../render/problems-json.js';
 import type { FileReport, ReportSummary, Totals } from '../render/report.js';
 import { sarifPieces } from '../render/sarif.js';
 import { stylishFile, stylishSummary } from '../render/stylish.js';
-import { visible } from '../core/visible.js';
 import { chunkedWriter } from '../ui/chunked.js';
 import type { Io } from '../ui/io.js';
 
@@ -20,12 +19,8 @@ export function writeReport(format: ReportFormat, reports: () => Iterable<FileRe
     // Piped and plain, the stored report lines are printed as they are.
     const plain = format === 'stylish' && io.paint.level === 0 && io.columns === undefined;
     for (const report of reports()) {
-      if (plain && report.plainBody) {
-        // The head as stylishHead makes it, plain and unwrapped.
-        out.add(report.visiblePath ? report.path : visible(report.path));
-        out.add('\n');
-        out.add(report.plainBody());
-      } else out.add(format === 'github' ? githubFile(report) : stylishFile(report, io.paint, io.columns));
+      if (plain && report.writePlain) report.writePlain(out);
+      else out.add(format === 'github' ? githubFile(report) : stylishFile(report, io.paint, io.columns));
     }
     out.add(stylishSummary(counts, summary, io.paint, io.columns));
     out.flush();

@@ -19,6 +19,7 @@ import { allArchiveFacts, checkArchiveFiles, type FileResult, type ValidateRun }
 import { cacheOptions } from './shared.js';
 import { scanArticles } from '../store/scan.js';
 import type { Io } from '../ui/io.js';
+import type { ByteBatcher } from '../ui/chunked.js';
 import { progress } from '../ui/progress.js';
 import { trace } from '../ui/trace.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir, type Workspace } from '../workspace.js';
@@ -214,7 +215,7 @@ export async function validate(names: string[], options: ValidateOptions, global
  * folder, and then one prefix does for all of them, worked out once: unless the current
  * folder is inside the articles folder.
  */
-function shownFrom(ws: Workspace, root: string | undefined): { abs: (file: string) => string; rel: (path: string) => string } {
+function shownFrom(ws: Workspace, root: string | undefined): { abs: (file: string) => string; rel: (path: string) => string; prefix?: string } {
   const slow = (file: string) => relativeInside(ws.cwd, file) ?? file;
   if (root === undefined) return { abs: slow, rel: slow };
   root = resolve(root);
@@ -224,12 +225,12 @@ function shownFrom(ws: Workspace, root: string | undefined): { abs: (file: strin
   const prefix = back === '' ? '' : `${relativeInside(ws.cwd, root) ?? root}/`;
   // A path of a scan has no .. part; a named one outside the folder may.
   const abs = (file: string) => (file.startsWith(`${root}/`) && !file.includes('/..') ? `${prefix}${file.slice(root.length + 1)}` : slow(file));
-  return { abs, rel: (path) => `${prefix}${path}` };
+  return { abs, rel: (path) => `${prefix}${path}`, prefix };
 }
 
 /** The report of a whole-folder run, file by file as the run gives them, with the folders that hide articles in their places. */
 function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: FolderTarget[], options: ValidateOptions, io: Io): number {
-  const { abs: shown, rel: shownRel } = shownFrom(ws, root);
+  const { abs: shown, rel: shownRel, prefix } = shownFrom(ws, root);
   const folderTotals = totals(folders.map((f) => [f.problem]));
   const t = run.totals;
   const counts = { errors: t.errors + folderTotals.errors, warnings: t.warnings + folderTotals.warnings, fixable: t.fixable + folderTotals.fixable, suggestions: t.suggestions + folderTotals.suggestions };
@@ -239,9 +240,11 @@ function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: Fo
     const folderReport = (f: FolderTarget): FileReport => ({ path: shown(f.abs), problems: [f.problem] });
     // The folder's own part of each path is checked once, the archive's paths all at once.
     const plain = run.visiblePaths && visible(shownRel('')) === shownRel('');
+    // Most runs show every path as the folder's path from here and the path in it: that prefix made bytes once.
+    const head = prefix !== undefined ? { prefix, bytes: Buffer.from(prefix), plain } : undefined;
     for (const file of run.files()) {
       while (next < sortedFolders.length && sortedFolders[next]!.rel < file.path) yield folderReport(sortedFolders[next++]!);
-      yield new StreamedReport(shownRel(file.path), file, plain);
+      yield new StreamedReport(head ?? { prefix: shownRel(file.path), bytes: Buffer.from(shownRel(file.path)), plain }, file, head ? file.path : '');
     }
     while (next < sortedFolders.length) yield folderReport(sortedFolders[next++]!);
   };
@@ -250,21 +253,43 @@ function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: Fo
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }
 
-/** A file of a streamed report: its problems are decoded only when a format needs them. */
+/** How a streamed report shows paths: the folder's path from here (also as bytes), and whether every path is visible as it is. */
+interface ShownHead {
+  prefix: string;
+  bytes: Buffer;
+  plain: boolean;
+}
+
+/** A file of a streamed report: its path and problems are made only when a format needs them. */
 class StreamedReport implements FileReport {
   private decoded: Problem[] | undefined;
 
   constructor(
-    readonly path: string,
+    /** The path is the head's prefix, then `rel` (the head may be the whole path). */
+    private readonly head: ShownHead,
     private readonly file: FileResult,
-    readonly visiblePath: boolean,
+    private readonly rel: string,
   ) {}
+
+  get path(): string {
+    return this.head.prefix + this.rel;
+  }
+
+  get visiblePath(): boolean {
+    return this.head.plain;
+  }
 
   get problems(): Problem[] {
     return (this.decoded ??= this.file.problems());
   }
 
-  plainBody(): Uint8Array | string {
-    return this.file.body();
+  /** The head as stylishHead makes it, plain and unwrapped, then the stored lines. */
+  writePlain(out: ByteBatcher): void {
+    if (this.head.plain) {
+      out.add(this.head.bytes);
+      out.add(this.rel);
+    } else out.add(visible(this.path));
+    out.addByte(0x0a);
+    this.file.writeBody(out);
   }
 }

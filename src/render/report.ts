@@ -1,5 +1,6 @@
 // What validate found, as data the reporters turn into text.
 import type { Problem } from '../core/problem.js';
+import type { ByteBatcher } from '../ui/chunked.js';
 
 export interface FileReport {
   /** As the user should see it: relative to the current folder where possible. */
@@ -7,8 +8,11 @@ export interface FileReport {
   /** The path is known to hold no control character: a reporter need not make it visible. */
   visiblePath?: boolean;
   problems: Problem[];
-  /** The plain, unwrapped report lines of the problems (stylishBody), when they are at hand. */
-  plainBody?: () => Uint8Array | string;
+  /**
+   * Where the plain, unwrapped report (the path as stylishHead makes it, then the lines of
+   * stylishBody) is at hand: it written straight into `out`, without making a string of it.
+   */
+  writePlain?: (out: ByteBatcher) => void;
 }
 
 /** The figures of the summary line. */

@@ -21,6 +21,7 @@ import { stylishBody } from '../render/stylish.js';
 import { type Totals, totals } from '../render/report.js';
 import type { Skipped } from './scan.js';
 import { trace } from '../ui/trace.js';
+import type { ByteBatcher } from '../ui/chunked.js';
 import { type Archive, type CacheOptions, loadArchive } from './archive.js';
 import { type CheckedRow, checkFiles } from './check-files.js';
 import type { Columns } from './columns.js';
@@ -94,6 +95,8 @@ export interface FileResult {
   problems(): Problem[];
   /** The plain report lines of all its problems (see stylishBody). */
   body(): Uint8Array | string;
+  /** The same lines written into `out`: stored ones copied straight from where they were read. */
+  writeBody(out: ByteBatcher): void;
 }
 
 export interface ValidateRun {
@@ -436,6 +439,11 @@ class Cursor implements FileResult {
 
   problems(): Problem[] {
     return this.archive().length ? [...this.own(), ...this.archive()].sort(byPosition) : this.own();
+  }
+
+  writeBody(out: ByteBatcher): void {
+    if (this.body_ === undefined && this.keptLines && this.from.readers!.lines.pieceInto(this.at, out)) return;
+    out.add(this.body());
   }
 
   body(): Uint8Array | string {

@@ -157,6 +157,21 @@ export class PartReader {
 
   /** The piece of position `p`, or undefined when its block is damaged. Valid until the next call. */
   piece(p: number): Buffer | undefined {
+    if (!this.load(p)) return undefined;
+    const at = this.starts[p - this.block * BLOCK]!;
+    return this.bytes.subarray(at, at + this.stored.numbers[p * FIELDS + F.stylish + this.part]!);
+  }
+
+  /** The piece of position `p` copied into `out` (no view made of it); false when its block is damaged. */
+  pieceInto(p: number, out: ByteBatcher): boolean {
+    if (!this.load(p)) return false;
+    const at = this.starts[p - this.block * BLOCK]!;
+    out.addRange(this.bytes, at, at + this.stored.numbers[p * FIELDS + F.stylish + this.part]!);
+    return true;
+  }
+
+  /** The block of position `p` read and checked, unless it is the one held; false when it is damaged. */
+  private load(p: number): boolean {
     const s = this.stored;
     const b = Math.floor(p / BLOCK);
     if (b !== this.block) {
@@ -173,9 +188,7 @@ export class PartReader {
         at += s.numbers[q * FIELDS + F.stylish + this.part]!;
       }
     }
-    if (!this.ok) return undefined;
-    const at = this.starts[p - b * BLOCK]!;
-    return this.bytes.subarray(at, at + s.numbers[p * FIELDS + F.stylish + this.part]!);
+    return this.ok;
   }
 }
 

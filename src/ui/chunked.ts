@@ -47,6 +47,12 @@ export class ByteBatcher {
     }
   }
 
+  /** One byte (a newline, say): no string to encode. */
+  addByte(byte: number): void {
+    if (this.at === this.size) this.flush();
+    this.buf[this.at++] = byte;
+  }
+
   /** Bytes [start, end) of a buffer, copied in without a view made of them. */
   addRange(bytes: Buffer, start: number, end: number): void {
     while (start < end) {
