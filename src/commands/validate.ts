@@ -240,11 +240,12 @@ function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: Fo
     const folderReport = (f: FolderTarget): FileReport => ({ path: shown(f.abs), problems: [f.problem] });
     // The folder's own part of each path is checked once, the archive's paths all at once.
     const plain = run.visiblePaths && visible(shownRel('')) === shownRel('');
-    // Most runs show every path as the folder's path from here and the path in it: that prefix made bytes once.
-    const head = prefix !== undefined ? { prefix, bytes: Buffer.from(prefix), plain } : undefined;
+    // Most runs show every path as the folder's path from here and the path in it: that prefix
+    // is made bytes once. Otherwise (from inside the folder) each path is worked out whole.
+    const head: ShownHead = { prefix: prefix ?? '', bytes: Buffer.from(prefix ?? ''), plain };
     for (const file of run.files()) {
       while (next < sortedFolders.length && sortedFolders[next]!.rel < file.path) yield folderReport(sortedFolders[next++]!);
-      yield new StreamedReport(head ?? { prefix: shownRel(file.path), bytes: Buffer.from(shownRel(file.path)), plain }, file, head ? file.path : '');
+      yield new StreamedReport(head, file, prefix !== undefined ? file.path : shownRel(file.path));
     }
     while (next < sortedFolders.length) yield folderReport(sortedFolders[next++]!);
   };
@@ -253,7 +254,7 @@ function streamReport(ws: Workspace, root: string, run: ValidateRun, folders: Fo
   return counts.errors > 0 || (options.strict && counts.warnings > 0) ? ExitCode.problems : ExitCode.ok;
 }
 
-/** How a streamed report shows paths: the folder's path from here (also as bytes), and whether every path is visible as it is. */
+/** How a streamed report shows paths: a prefix of each (also as bytes), and whether every path is visible as it is. */
 interface ShownHead {
   prefix: string;
   bytes: Buffer;
@@ -265,7 +266,7 @@ class StreamedReport implements FileReport {
   private decoded: Problem[] | undefined;
 
   constructor(
-    /** The path is the head's prefix, then `rel` (the head may be the whole path). */
+    /** The path is the head's prefix, then `rel`. */
     private readonly head: ShownHead,
     private readonly file: FileResult,
     private readonly rel: string,
@@ -273,10 +274,6 @@ class StreamedReport implements FileReport {
 
   get path(): string {
     return this.head.prefix + this.rel;
-  }
-
-  get visiblePath(): boolean {
-    return this.head.plain;
   }
 
   get problems(): Problem[] {

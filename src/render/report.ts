@@ -5,8 +5,6 @@ import type { ByteBatcher } from '../ui/chunked.js';
 export interface FileReport {
   /** As the user should see it: relative to the current folder where possible. */
   path: string;
-  /** The path is known to hold no control character: a reporter need not make it visible. */
-  visiblePath?: boolean;
   problems: Problem[];
   /**
    * Where the plain, unwrapped report (the path as stylishHead makes it, then the lines of

@@ -40,10 +40,10 @@ function isWide(codePoint: number): boolean {
 
 // Latin letters with precomposed accents, and the punctuation titles use (— ’ “ …): one
 // column for each UTF-16 unit, no segmenting needed. Most titles are this.
-const SIMPLE = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027]*$/;
-
+const SIMPLE_CHARS = '\\x20-\\x7e\\u00a0-\\u00ac\\u00ae-\\u02ff\\u0370-\\u03ff\\u0400-\\u0482\\u048a-\\u04ff\\u2010-\\u2027';
+const SIMPLE = new RegExp(`^[${SIMPLE_CHARS}]*$`);
 // SIMPLE text joined with NUL between the pieces: one test says all of them are SIMPLE.
-const SIMPLE_JOINED = /^[\0\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u03ff\u0400-\u0482\u048a-\u04ff\u2010-\u2027]*$/;
+const SIMPLE_JOINED = new RegExp(`^[\\0${SIMPLE_CHARS}]*$`);
 
 /**
  * Whether every piece of NUL-joined text (a column of titles) is SIMPLE: shown as it is (no
@@ -250,8 +250,8 @@ export class MeasuredRows<R> {
   constructor(
     private readonly columns: readonly Column<R>[],
     readonly rows: readonly R[],
-    /** The width the table will be fitted to; none for a pipe. */
-    width?: number,
+    /** The width the table is fitted to; none for a pipe. */
+    private readonly width?: number,
   ) {
     const n = columns.length;
     this.piped = width === undefined && columns.every((c) => c.paint === undefined);
@@ -283,16 +283,16 @@ export class MeasuredRows<R> {
     }
   }
 
-  /** As fitColumns. */
-  fit(width?: number): number[] {
-    if (this.piped) return squeeze(this.columns, Array.from(this.used), width);
+  /** As fitColumns, to the width the rows were measured for. */
+  fit(): number[] {
+    if (this.piped) return squeeze(this.columns, Array.from(this.used), this.width);
     const n = this.columns.length;
     const widest = this.columns.map((_, i) => {
       let w = 0;
       for (let at = i; at < this.used.length; at += n) w = Math.max(w, this.used[at]!);
       return w;
     });
-    return squeeze(this.columns, widest, width);
+    return squeeze(this.columns, widest, this.width);
   }
 
   /** As formatRow, for row `k`. */

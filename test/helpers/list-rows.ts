@@ -1,7 +1,6 @@
 // Articles and list rows built in memory, for the list renderers' unit tests.
 import type { Article } from '../../src/core/article.js';
 import type { ListRow, TableRow } from '../../src/render/list/view.js';
-import { tableRow } from '../../src/render/list/table.js';
 
 export function makeArticle(fields: Partial<Article> & { title: string }): Article {
   return {
@@ -16,6 +15,13 @@ export function makeArticle(fields: Partial<Article> & { title: string }): Artic
     draft: false,
     ...fields,
   };
+}
+
+/** What the table shows of a row that carries its whole article. */
+function tableRow({ article, regions }: ListRow): TableRow {
+  const row: TableRow = { type: article.type, title: article.title, draft: article.draft, regions };
+  if (article.date) row.date = article.date.date;
+  return row;
 }
 
 /** A row for every renderer: the whole article (json, csv) and what the table shows of it. */

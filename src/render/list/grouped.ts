@@ -36,7 +36,7 @@ export const writeGrouped: TableWriter = (view, cells, options, paint, write) =>
   // Every group's rows in turn, each measured once.
   const width = options.width === undefined ? undefined : options.width - INDENT.length;
   const rows = new MeasuredRows(columns, groups.flatMap((g) => g.rows), width);
-  const widths = rows.fit(width);
+  const widths = rows.fit();
   write(`${INDENT}${formatHeader(columns, widths, headerPaint(paint))}\n`);
   let k = 0;
   for (const group of groups) {

@@ -62,7 +62,8 @@ export function tableColumns<R>(paint: ChalkInstance, cells: TableCells<R>): Col
     },
     {
       header: 'TITLE',
-      ...(simpleTitles ? { text: (r: R) => (cells.draft(r) ? DRAFT + cells.title(r) : cells.title(r)), simple: true } : { text: (r: R) => (cells.draft(r) ? DRAFT : '') + visible(cells.title(r)) }),
+      text: (r) => (cells.draft(r) ? DRAFT : '') + (simpleTitles ? cells.title(r) : visible(cells.title(r))),
+      simple: simpleTitles,
       // Narrow, a letter's title drops "Letter from ", which TYPE already says: "Puno: Using…".
       compact: (r) => {
         const title = cells.title(r);
@@ -85,13 +86,6 @@ export const rowCells: TableCells<TableRow> = {
   draft: (r) => r.draft,
   regions: (r) => r.regions,
 };
-
-/** What the table shows of a row that carries its whole article. */
-export function tableRow({ article, regions }: ListRow): TableRow {
-  const row: TableRow = { type: article.type, title: article.title, draft: article.draft, regions };
-  if (article.date) row.date = article.date.date;
-  return row;
-}
 
 /** The cells of a row that carries its whole article (psg search's). */
 export const articleCells: TableCells<ListRow> = {
@@ -122,7 +116,7 @@ export const writeTable: TableWriter = (view, cells, options, paint, write) => {
   if (view.rows.length === 0) return;
   const columns = tableColumns(paint, cells);
   const rows = new MeasuredRows(columns, view.rows, options.width);
-  const widths = rows.fit(options.width);
+  const widths = rows.fit();
   write(`${formatHeader(columns, widths, headerPaint(paint))}\n`);
   for (let k = 0; k < view.rows.length; k++) write(`${rows.format(widths, k)}\n`);
 };
