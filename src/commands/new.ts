@@ -11,6 +11,7 @@ import { createArticleFile, readTemplate } from '../store/create.js';
 import { withSeriesLock } from '../store/series-lock.js';
 import { openInEditor } from '../ui/editor.js';
 import type { Io } from '../ui/io.js';
+import { trace } from '../ui/trace.js';
 import { inquirerPrompter, type Prompter } from '../ui/prompter.js';
 import { type GlobalOptions, openWorkspace, requireArticlesDir } from '../workspace.js';
 import { cacheOptions, loadArticles, loadArticlesSync } from './shared.js';
@@ -50,7 +51,11 @@ export async function newArticle(type: ArticleType | undefined, flags: NewFlags,
     io.err(`${io.paintErr.red('psg:')} Cancelled\n`);
     process.exit(ExitCode.cancelled);
   };
-  if (interactive) process.on('SIGINT', cancel);
+  if (interactive) {
+    process.on('SIGINT', cancel);
+    // The moment a test of Ctrl-C during the load can press it: no sooner.
+    trace('Ctrl-C cancels');
+  }
 
   let articles: Article[] | undefined;
   let series: ArchiveSeries | undefined;

@@ -106,10 +106,9 @@ describe('psg new in a terminal', () => {
       writeFileSync(path, `---\ntitle: "Item ${i}"\ntype: news\ndate: 2019-03-01\nregions: [Puno]\nsummary: "s"\n---\n\nBody.\n`);
     }
     term = startPsg(dir, ['--no-cache', 'new', 'letter', '--place', 'Cajamarca'], { PSG_TODAY: '2019-04-20', PSG_TRACE: '1' });
-    // The trace says when psg's modules are in; the command then starts, and reads 15,000
-    // files for a second or more before it asks anything.
-    await term.waitFor('modules loaded');
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    // The trace says when Ctrl-C is psg's to handle; psg then reads 15,000 files (a third of
+    // a second or more) before it asks anything. A fixed wait could outlast a fast read.
+    await term.waitFor('Ctrl-C cancels');
     term.keys('C-c');
     expect(await term.exitCode(30_000)).toBe(130);
     const screen = term.screen();
